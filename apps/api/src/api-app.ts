@@ -1,0 +1,19 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { Logger } from 'pino';
+import type { AppConfig } from '#app/config';
+import { configureApp, createJsonLogger, NestJsonLogger } from '#app/web';
+import { ApiModule } from './api.module.js';
+
+/** Builds the member API exactly as production runs it (used by main.ts and the e2e tests). */
+export async function createApiApp(config: AppConfig, logger: Logger = createJsonLogger('api', config.logLevel)): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.forRoot(config), { logger: new NestJsonLogger(logger), bodyParser: false });
+  return configureApp(app, {
+    prefix: 'api/v1',
+    docsPath: 'api/docs',
+    title: 'Member account changes — member API',
+    description: 'Members change their password, login ID, basic and required information. Errors are application/problem+json with a stable code.',
+    logger,
+    bearerAuth: true,
+  });
+}

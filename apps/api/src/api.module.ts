@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule } from '#app/config';
+import { PersistenceModule } from '#app/persistence';
+import { TemporalModule } from '#app/temporal';
+import { WebPlatformModule } from '#app/web';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(), TemporalModule, WebPlatformModule],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type LogMetadata } from '@temporalio/worker';
+import type { Logger } from 'pino';
+import type { AppConfig } from '#app/config';
+import type { ActivityRegistry } from './activities/activity-registry.js';
+
+const WORKFLOWS_ENTRY = fileURLToPath(new URL('../../../workflows/index.js', import.meta.url));
+
+/** Routes the SDK's own log lines into the worker's JSON log. */
+export function installTemporalRuntime(logger: Logger): void {
+  const sdkLogger = new DefaultLogger('INFO', ({ level, message, meta }: { level: LogLevel; message: string; meta?: LogMetadata }) => {
+    const method = level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error');
+    logger[method]({ sdk: 'temporal', ...(meta ?? {}) }, message);
+  });
+  Runtime.install({ logger: sdkLogger });
+}
+
+/** Connects to Temporal, retrying while the server is still starting. */
+async function connect(address: string, logger: Logger): Promise<NativeConnection> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await NativeConnection.connect({ address });
+    } catch (error) {
+      if (attempt >= 60) throw error;
+      logger.warn({ attempt, address }, 'Temporal not reachable yet; retrying');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}
+
+export async function createTemporalWorker(config: AppConfig, registry: ActivityRegistry, logger: Logger): Promise<Worker> {
+  const connection = await connect(config.temporal.address, logger);
+  return Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    workflowsPath: WORKFLOWS_ENTRY,
+    activities: registry.activities(),
+  });
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('uses the embedded defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({
+      type: 'sqlite',
+      file: path.resolve('var/data/app.sqlite'),
+      url: 'sqlite:var/data/app.sqlite',
+    });
+    expect(config.temporal).toEqual({ address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'account-changes' });
+    expect(config.apiPort).toBe(3000);
+    expect(config.adminPort).toBe(3001);
+    expect(config.bcryptCost).toBe(12);
+    expect(config.outboxDir).toBe(path.resolve('var/outbox'));
+    expect(config.smtpUrl).toBeUndefined();
+  });
+
+  it('reads a MySQL URL and its database name', () => {
+    const config = loadConfig({ DATABASE_URL: 'mysql://root:@127.0.0.1:3306/member_changes' });
+    expect(config.database).toMatchObject({ type: 'mysql', database: 'member_changes' });
+  });
+
+  it.each([
+    ['DATABASE_URL', 'postgres://x/y'],
+    ['DATABASE_URL', 'mysql://127.0.0.1:3306/'],
+    ['DATABASE_URL', 'sqlite:'],
+    ['API_PORT', 'abc'],
+    ['API_PORT', '70000'],
+    ['BCRYPT_COST', '3'],
+    ['BCRYPT_COST', '12.5'],
+    ['TEMPORAL_ADDRESS', 'no-port'],
+    ['SMTP_URL', 'http://mail'],
+    ['PASSWORD_POLICY', 'weak'],
+    ['SERVICE_AREAS', 'kr, jp'],
+    ['LOG_LEVEL', 'loud'],
+  ])('refuses %s=%s naming the variable', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('never echoes a secret value in its message', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root:s3cret@/db' })).toThrow(/^(?!.*s3cret)/);
+  });
+});

@@ -1,0 +1,135 @@
+import path from 'node:path';
+
+export type DatabaseConfig =
+  | { readonly type: 'sqlite'; readonly file: string; readonly url: string }
+  | { readonly type: 'mysql'; readonly url: string; readonly database: string };
+
+export interface AppConfig {
+  readonly database: DatabaseConfig;
+  readonly temporal: { readonly address: string; readonly namespace: string; readonly taskQueue: string };
+  readonly apiPort: number;
+  readonly adminPort: number;
+  readonly workerPort: number;
+  readonly outboxDir: string;
+  readonly smtpUrl: string | undefined;
+  readonly documentsDir: string;
+  readonly bcryptCost: number;
+  readonly passwordPolicy: 'portal' | 'nist';
+  readonly reauthWindowSeconds: number;
+  readonly sessionIdleMinutes: number;
+  readonly sessionAbsoluteHours: number;
+  readonly lockout: { readonly threshold: number; readonly minutes: number };
+  readonly serviceAreas: readonly string[];
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+/** Raised at start when a variable is invalid; the message names the variable, never its secret value. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const DEFAULT_SERVICE_AREAS = ['KR', 'JP', 'SG', 'US-WEST', 'DE'];
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? fallback : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number from ${min} to ${max}`);
+  const value = Number(raw.trim());
+  if (value < min || value > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}`);
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const value = text(env, name, fallback);
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+export function parseDatabaseUrl(raw: string, variable = 'DATABASE_URL'): DatabaseConfig {
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (file === '') throw new ConfigError(variable, 'needs a file after sqlite:');
+    return { type: 'sqlite', file: file === ':memory:' ? file : path.resolve(file), url: raw };
+  }
+  if (raw.startsWith('mysql://')) {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new ConfigError(variable, 'is not a valid mysql:// URL');
+    }
+    const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+    if (!url.hostname || !/^[A-Za-z0-9_]+$/.test(database)) {
+      throw new ConfigError(variable, 'needs a host and a database name (letters, digits, _)');
+    }
+    return { type: 'mysql', url: raw, database };
+  }
+  throw new ConfigError(variable, 'must start with mysql:// or sqlite:');
+}
+
+function serviceAreas(env: Env): string[] {
+  const raw = env.SERVICE_AREAS;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_SERVICE_AREAS;
+  const areas = raw.split(',').map((area) => area.trim());
+  if (areas.some((area) => !/^[A-Z0-9-]{2,32}$/.test(area))) {
+    throw new ConfigError('SERVICE_AREAS', 'must be a comma-separated list of codes (A-Z, 0-9, -)');
+  }
+  return areas;
+}
+
+function temporalAddress(env: Env): string {
+  const value = text(env, 'TEMPORAL_ADDRESS', '127.0.0.1:7233');
+  if (!/^[A-Za-z0-9.-]+:\d{1,5}$/.test(value)) throw new ConfigError('TEMPORAL_ADDRESS', 'must be host:port');
+  return value;
+}
+
+function smtpUrl(env: Env): string | undefined {
+  const value = env.SMTP_URL?.trim();
+  if (!value) return undefined;
+  if (!/^smtps?:\/\/[^\s]+$/.test(value)) throw new ConfigError('SMTP_URL', 'must be an smtp:// or smtps:// URL');
+  return value;
+}
+
+/** Reads and validates the environment once. Throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  return {
+    database: parseDatabaseUrl(text(env, 'DATABASE_URL', 'sqlite:var/data/app.sqlite')),
+    temporal: {
+      address: temporalAddress(env),
+      namespace: text(env, 'TEMPORAL_NAMESPACE', 'default'),
+      taskQueue: text(env, 'TEMPORAL_TASK_QUEUE', 'account-changes'),
+    },
+    apiPort: integer(env, 'API_PORT', 3000, 0, 65535),
+    adminPort: integer(env, 'ADMIN_PORT', 3001, 0, 65535),
+    workerPort: integer(env, 'WORKER_PORT', 3002, 0, 65535),
+    outboxDir: path.resolve(text(env, 'OUTBOX_DIR', 'var/outbox')),
+    smtpUrl: smtpUrl(env),
+    documentsDir: path.resolve(text(env, 'DOCUMENTS_DIR', 'var/documents')),
+    bcryptCost: integer(env, 'BCRYPT_COST', 12, 4, 15),
+    passwordPolicy: oneOf(env, 'PASSWORD_POLICY', 'portal', ['portal', 'nist'] as const),
+    reauthWindowSeconds: integer(env, 'REAUTH_WINDOW_SECONDS', 600, 10, 86400),
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 1440),
+    sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 720),
+    lockout: {
+      threshold: integer(env, 'LOCKOUT_THRESHOLD', 5, 1, 100),
+      minutes: integer(env, 'LOCKOUT_MINUTES', 15, 1, 1440),
+    },
+    serviceAreas: serviceAreas(env),
+    logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error', 'silent'] as const),
+  };
+}

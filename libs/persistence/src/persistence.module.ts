@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '#app/config';
+import { dataSourceOptions } from './data-source-options.js';
+
+/** Opens the configured database; feature modules register their entities with forFeature. */
+@Module({})
+export class PersistenceModule {
+  static forRoot(options: { poolSize?: number } = {}): DynamicModule {
+    return {
+      module: PersistenceModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => ({
+            ...dataSourceOptions(config.database, options),
+            autoLoadEntities: true,
+            retryAttempts: 3,
+            retryDelay: 1_000,
+          }),
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './temporal-gateway.js';
+export * from './temporal.module.js';

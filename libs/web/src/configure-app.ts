@@ -1,0 +1,39 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { ProblemFilter } from './problem.filter.js';
+import { requestLogging } from './request-logging.js';
+import { createValidationPipe } from './validation.js';
+
+export interface AppShape {
+  /** Global route prefix, e.g. `api/v1`; health and metrics stay outside it. */
+  readonly prefix: string;
+  /** Where the OpenAPI UI is served, e.g. `api/docs` (JSON at `<path>-json`). */
+  readonly docsPath: string;
+  readonly title: string;
+  readonly description: string;
+  readonly logger: Logger;
+  readonly bearerAuth?: boolean;
+}
+
+/** The one bootstrap shared by main.ts and the e2e tests: what production runs is what tests exercise. */
+export function configureApp(app: INestApplication, shape: AppShape): INestApplication {
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  express.set('trust proxy', 'loopback');
+  express.useBodyParser('json', { limit: '100kb' });
+  app.use(requestLogging(shape.logger));
+  app.use(helmet());
+  app.setGlobalPrefix(shape.prefix, { exclude: ['health', 'metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter(shape.logger));
+  app.enableShutdownHooks();
+
+  const builder = new DocumentBuilder().setTitle(shape.title).setDescription(shape.description).setVersion('1.0');
+  if (shape.bearerAuth) builder.addBearerAuth();
+  const document = SwaggerModule.createDocument(app, builder.build());
+  SwaggerModule.setup(shape.docsPath, app, document, { jsonDocumentUrl: `${shape.docsPath}-json` });
+  return app;
+}

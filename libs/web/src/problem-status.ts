@@ -1,0 +1,51 @@
+import { ErrorCode } from '#app/core';
+
+/** The HTTP status of every error code; exhaustive, so a new code cannot be forgotten. */
+export function problemStatus(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.VALIDATION_FAILED:
+    case ErrorCode.PASSWORD_POLICY_VIOLATION:
+    case ErrorCode.PASSWORD_CONFIRMATION_MISMATCH:
+    case ErrorCode.INVALID_BUSINESS_REGISTRATION_NUMBER:
+      return 400;
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.INVALID_CREDENTIALS:
+      return 401;
+    case ErrorCode.REAUTHENTICATION_REQUIRED:
+    case ErrorCode.FORBIDDEN:
+      return 403;
+    case ErrorCode.NOT_FOUND:
+      return 404;
+    case ErrorCode.LOGIN_ID_TAKEN:
+    case ErrorCode.CHANGE_ALREADY_IN_PROGRESS:
+    case ErrorCode.APPLICATION_ALREADY_OPEN:
+      return 409;
+    case ErrorCode.VERSION_CONFLICT:
+      return 412;
+    case ErrorCode.DOCUMENT_TOO_LARGE:
+    case ErrorCode.PAYLOAD_TOO_LARGE:
+      return 413;
+    case ErrorCode.UNSUPPORTED_DOCUMENT_TYPE:
+      return 415;
+    case ErrorCode.PASSWORD_RECENTLY_USED:
+    case ErrorCode.IDENTITY_MISMATCH:
+    case ErrorCode.VERIFICATION_CODE_INVALID:
+    case ErrorCode.VERIFICATION_CODE_EXPIRED:
+      return 422;
+    case ErrorCode.PRECONDITION_REQUIRED:
+      return 428;
+    case ErrorCode.ACCOUNT_TEMPORARILY_LOCKED:
+    case ErrorCode.TOO_MANY_ATTEMPTS:
+    case ErrorCode.TOO_MANY_REQUESTS:
+      return 429;
+    case ErrorCode.INTERNAL_ERROR:
+      return 500;
+    case ErrorCode.SERVICE_UNAVAILABLE:
+      return 503;
+  }
+}
+
+export function problemTitle(code: ErrorCode): string {
+  const words = code.toLowerCase().split('_').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

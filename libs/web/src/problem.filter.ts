@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { DomainError, ErrorCode } from '#app/core';
+import { problemsTotal } from './metrics.js';
+import { problemStatus, problemTitle } from './problem-status.js';
+
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  instance?: string;
+  [extension: string]: unknown;
+}
+
+// Connection-level failures of the database: the request is answered 503, never 500.
+const UNAVAILABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_CON_COUNT_ERROR',
+  'SQLITE_BUSY',
+  'SQLITE_CANTOPEN',
+]);
+
+function isUnavailable(error: unknown): boolean {
+  for (const candidate of [error, (error as { driverError?: unknown } | null)?.driverError]) {
+    const code = (candidate as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && UNAVAILABLE_ERRNOS.has(code)) return true;
+    if (candidate instanceof Error && /connection (is )?(closed|lost)|Pool is closed|connect ETIMEDOUT/i.test(candidate.message)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.VALIDATION_FAILED,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  405: ErrorCode.NOT_FOUND,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  415: ErrorCode.VALIDATION_FAILED,
+  429: ErrorCode.TOO_MANY_REQUESTS,
+  503: ErrorCode.SERVICE_UNAVAILABLE,
+};
+
+/** Builds a problem document for any thrown value; unknown errors get a logged error id. */
+export function toProblem(error: unknown, logger: Logger): ProblemDocument {
+  if (error instanceof DomainError) {
+    const status = problemStatus(error.code);
+    return {
+      type: `urn:problem:${error.code}`,
+      title: problemTitle(error.code),
+      status,
+      detail: error.message === error.code ? problemTitle(error.code) : error.message,
+      code: error.code,
+      ...error.details,
+    };
+  }
+  // Body parser failures (malformed JSON, oversize bodies) carry an HTTP status of their own.
+  const parserStatus = (error as { status?: unknown; type?: unknown } | null)?.status;
+  if (error instanceof HttpException || (typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500)) {
+    const status = error instanceof HttpException ? error.getStatus() : (parserStatus as number);
+    const code = HTTP_STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED);
+    const detail =
+      code === ErrorCode.NOT_FOUND
+        ? 'No such resource'
+        : status === 400 && !(error instanceof HttpException)
+          ? 'The request body is not valid JSON'
+          : problemTitle(code);
+    return { type: `urn:problem:${code}`, title: problemTitle(code), status: problemStatus(code), detail, code };
+  }
+  if (isUnavailable(error)) {
+    logger.warn({ err: { message: (error as Error).message } }, 'dependency unavailable');
+    const code = ErrorCode.SERVICE_UNAVAILABLE;
+    return { type: `urn:problem:${code}`, title: problemTitle(code), status: 503, detail: 'A dependency is unavailable; retry shortly', code };
+  }
+  const errorId = randomUUID();
+  logger.error({ errorId, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'unhandled error');
+  const code = ErrorCode.INTERNAL_ERROR;
+  return { type: `urn:problem:${code}`, title: problemTitle(code), status: 500, detail: 'Unexpected error', code, errorId };
+}
+
+/** The app's one exception filter: everything leaves as application/problem+json. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    const problem = toProblem(error, this.logger);
+    problem.instance = request.originalUrl?.split('?')[0];
+    problemsTotal.inc({ code: problem.code });
+    if (problem.code === ErrorCode.ACCOUNT_TEMPORARILY_LOCKED || problem.code === ErrorCode.TOO_MANY_REQUESTS) {
+      const retryAfter = problem.retryAfterSeconds;
+      if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
+    }
+    if (response.headersSent) return;
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+}

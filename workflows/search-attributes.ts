@@ -1,0 +1,8 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+// Registered on the dev server at start (see scripts/lib/temporal-cli.mjs); operators filter by them.
+export const MEMBER_ID = defineSearchAttributeKey('MemberId', SearchAttributeType.KEYWORD);
+export const APPLICATION_ID = defineSearchAttributeKey('ApplicationId', SearchAttributeType.KEYWORD);
+export const FLOW_STATUS = defineSearchAttributeKey('FlowStatus', SearchAttributeType.KEYWORD);
+
+export const SEARCH_ATTRIBUTE_NAMES = ['MemberId', 'ApplicationId', 'FlowStatus'] as const;
