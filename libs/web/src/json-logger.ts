@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { currentRequestId } from './request-context.js';
 
 // Keys whose values never reach a log line, wherever they appear in a logged object.
@@ -17,10 +17,14 @@ const SECRET_KEYS = [
 ];
 
 /** One JSON line per event, with the current request id, secrets redacted. */
-export function createJsonLogger(app: string, level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
+export function createJsonLogger(
+  app: string,
+  level: string = process.env.LOG_LEVEL ?? 'info',
+  destination?: DestinationStream,
+): Logger {
+  const options = {
     level,
-    base: { app },
+    base: { app, pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     messageKey: 'msg',
     redact: {
@@ -31,7 +35,8 @@ export function createJsonLogger(app: string, level: string = process.env.LOG_LE
       const requestId = currentRequestId();
       return requestId ? { requestId } : {};
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Adapts pino to Nest's LoggerService so framework messages are JSON too. */

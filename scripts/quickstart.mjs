@@ -1,0 +1,101 @@
+// `npm run quickstart`: from a fresh clone, installs what is missing, builds, migrates the embedded
+// SQLite database, seeds the demo accounts, starts the Temporal dev server (with its Web UI), the
+// worker, the API and the admin app, and prints where everything is. Ctrl-C stops them all;
+// running it again keeps the data (var/).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { findTemporalCli, startDevServer, stopProcess, waitFor } from './lib/temporal-cli.mjs';
+import { build, ensureDependencies, ROOT, run } from './lib/setup.mjs';
+
+const env = { ...process.env };
+const apiPort = Number(env.API_PORT ?? 3000);
+const adminPort = Number(env.ADMIN_PORT ?? 3001);
+const workerPort = Number(env.WORKER_PORT ?? 3002);
+const logDir = path.join(ROOT, 'var', 'log');
+fs.mkdirSync(logDir, { recursive: true });
+const children = [];
+let shuttingDown = false;
+
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function shutdown(code = 0) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log('\nStopping …');
+  for (const child of [...children].reverse()) await stopProcess(child, 'SIGTERM', 10_000);
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+function startApp(name, entry) {
+  const out = fs.openSync(path.join(logDir, `${name}.log`), 'a');
+  const child = spawn(process.execPath, [entry], { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  child.on('exit', (code, signal) => {
+    if (!shuttingDown) console.error(`${name} exited (${signal ?? code}); see var/log/${name}.log`);
+  });
+  children.push(child);
+  return child;
+}
+
+async function healthy(port) {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/health`);
+    return res.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+try {
+  for (const port of [7233, 8233, apiPort, adminPort, workerPort]) {
+    if (await portInUse(port)) throw new Error(`Port ${port} is already in use: is another quickstart running? Stop it first.`);
+  }
+  ensureDependencies();
+  const cli = findTemporalCli({ install: true });
+  console.log('Building …');
+  build();
+  if (run(process.execPath, ['dist/scripts/migrate.js'], { env }) !== 0) throw new Error('migration failed');
+  if (run(process.execPath, ['dist/scripts/seed-demo.js'], { env }) !== 0) throw new Error('seeding the demo accounts failed');
+
+  console.log('Starting the Temporal dev server …');
+  const temporal = await startDevServer({
+    cli,
+    port: 7233,
+    uiPort: 8233,
+    dbFile: path.join(ROOT, 'var', 'temporal', 'dev.sqlite'),
+    logFile: path.join(logDir, 'temporal.log'),
+  });
+  children.push(temporal.child);
+  startApp('worker', 'dist/apps/worker/src/main.js');
+  startApp('api', 'dist/apps/api/src/main.js');
+  startApp('admin', 'dist/apps/admin/src/main.js');
+  await waitFor(async () => (await healthy(apiPort)) && (await healthy(adminPort)) && (await healthy(workerPort)), {
+    timeoutMs: 90_000,
+    what: 'the API, admin app and worker to report healthy',
+  });
+  const credentials = fs.readFileSync(path.join(ROOT, 'var', 'demo-accounts.txt'), 'utf8');
+  console.log(`
+Everything is up (logs in var/log/, outbox in var/outbox/):
+  Member API        http://127.0.0.1:${apiPort}/api/v1
+  API OpenAPI       http://127.0.0.1:${apiPort}/api/docs
+  Admin app         http://127.0.0.1:${adminPort}/
+  Admin OpenAPI     http://127.0.0.1:${adminPort}/admin/api/docs
+  Temporal Web UI   http://127.0.0.1:8233
+  Health            http://127.0.0.1:${apiPort}/health · http://127.0.0.1:${adminPort}/health · http://127.0.0.1:${workerPort}/health
+
+${credentials.trim()}
+
+Press Ctrl-C to stop everything.`);
+} catch (error) {
+  console.error(`quickstart: ${error.message}`);
+  await shutdown(1);
+}

@@ -1,0 +1,90 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { freePort } from '../../scripts/lib/temporal-cli.mjs';
+import { startAdmin, startApi } from '../support/stack.js';
+
+describe('platform: health, problems, OpenAPI, metrics', () => {
+  let api: INestApplication;
+  let admin: INestApplication;
+
+  beforeAll(async () => {
+    api = await startApi();
+    admin = await startAdmin();
+  });
+  afterAll(async () => {
+    await api.close();
+    await admin.close();
+  });
+
+  it.each([
+    ['api', () => api],
+    ['admin', () => admin],
+  ])('%s /health is 200 with database and Temporal up', async (_name, app) => {
+    const res = await request(app().getHttpServer()).get('/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', checks: { database: 'up', temporal: 'up' } });
+  });
+
+  it('answers an unknown route with a NOT_FOUND problem document', async () => {
+    const res = await request(api.getHttpServer()).get('/api/v1/no-such-thing').expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND', instance: '/api/v1/no-such-thing' });
+  });
+
+  it('answers malformed JSON with VALIDATION_FAILED, not a 500', async () => {
+    const res = await request(api.getHttpServer())
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"loginId": ')
+      .expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('answers an oversize JSON body with PAYLOAD_TOO_LARGE', async () => {
+    const res = await request(api.getHttpServer())
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ loginId: 'x'.repeat(200_000) }))
+      .expect(413);
+    expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('echoes a well-formed X-Request-Id and invents one otherwise', async () => {
+    const echoed = await request(api.getHttpServer()).get('/health').set('X-Request-Id', 'req-12345678');
+    expect(echoed.headers['x-request-id']).toBe('req-12345678');
+    const invented = await request(api.getHttpServer()).get('/health').set('X-Request-Id', 'bad id!');
+    expect(invented.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sets helmet security headers', async () => {
+    const res = await request(api.getHttpServer()).get('/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('serves OpenAPI documents for both apps', async () => {
+    const apiDoc = await request(api.getHttpServer()).get('/api/docs-json').expect(200);
+    expect(apiDoc.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(apiDoc.body.paths)).toContain('/health');
+    const adminDoc = await request(admin.getHttpServer()).get('/admin/api/docs-json').expect(200);
+    expect(adminDoc.body.info.title).toMatch(/admin/i);
+    await request(api.getHttpServer()).get('/api/docs').expect(200).expect('Content-Type', /html/);
+  });
+
+  it('exposes Prometheus metrics including request durations', async () => {
+    await request(api.getHttpServer()).get('/health');
+    const res = await request(api.getHttpServer()).get('/metrics').expect(200);
+    expect(res.text).toContain('http_request_duration_seconds_bucket');
+    expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('reports 503 with a problem document when Temporal is unreachable', async () => {
+    const unreachable = await startApi({ TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` });
+    try {
+      const res = await request(unreachable.getHttpServer()).get('/health').expect(503);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', checks: { database: 'up', temporal: 'down' } });
+    } finally {
+      await unreachable.close();
+    }
+  });
+});
