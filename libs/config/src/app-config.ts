@@ -20,6 +20,8 @@ export interface AppConfig {
   readonly sessionAbsoluteHours: number;
   readonly lockout: { readonly threshold: number; readonly minutes: number };
   readonly serviceAreas: readonly string[];
+  /** Requests per minute per client on credential and code endpoints. */
+  readonly credentialRateLimitPerMinute: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -130,6 +132,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       minutes: integer(env, 'LOCKOUT_MINUTES', 15, 1, 1440),
     },
     serviceAreas: serviceAreas(env),
+    credentialRateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error', 'silent'] as const),
   };
 }

@@ -6,3 +6,4 @@ export * from './problem-status.js';
 export * from './request-context.js';
 export * from './validation.js';
 export * from './web-platform.module.js';
+export * from './rate-limit.guard.js';

@@ -1,0 +1,29 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'member@example.com' })
+  loginId!: string;
+
+  @ApiProperty({ example: 'Demo!2345', format: 'password' })
+  password!: string;
+}
+
+export class LoginResponseDto {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
+  @ApiProperty({ description: 'The latest the token works; it also expires after SESSION_IDLE_MINUTES unused', format: 'date-time' })
+  expiresAt!: string;
+  @ApiProperty({ format: 'uuid' }) sessionId!: string;
+}
+
+export class ReauthenticateDto {
+  @ApiProperty({ format: 'password' })
+  @IsString()
+  @Length(1, 256)
+  password!: string;
+}
+
+export class ReauthenticateResponseDto {
+  @ApiProperty({ format: 'date-time' }) privilegedUntil!: string;
+}

@@ -1,0 +1,55 @@
+import { CanActivate, ExecutionContext, Injectable, createParamDecorator } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+import { SessionsService, type SessionEntity } from '#app/auth';
+import { DomainError, ErrorCode } from '#app/core';
+import type { MemberEntity } from '#app/members';
+
+/** Login: the body must carry both fields as strings before Passport looks at them. */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  override canActivate(context: ExecutionContext) {
+    const body = context.switchToHttp().getRequest<Request>().body as Record<string, unknown> | undefined;
+    const errors = ['loginId', 'password']
+      .filter((field) => typeof body?.[field] !== 'string' || (body[field] as string).length === 0 || (body[field] as string).length > 256)
+      .map((field) => ({ field, rules: ['isNotEmpty', 'isString', 'maxLength'] }));
+    const extra = Object.keys(body ?? {}).filter((key) => key !== 'loginId' && key !== 'password');
+    errors.push(...extra.map((field) => ({ field, rules: ['whitelistValidation'] })));
+    if (errors.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'The request has invalid fields', { errors });
+    return super.canActivate(context);
+  }
+}
+
+/** Any live member session. */
+@Injectable()
+export class MemberAuthGuard extends AuthGuard('bearer') {
+  override handleRequest<T>(error: unknown, session: T): T {
+    if (error) throw error;
+    if (!session) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'A bearer token of a live session is required');
+    return session;
+  }
+}
+
+/** A session re-authenticated within the window (REAUTH_WINDOW_SECONDS); use after MemberAuthGuard. */
+@Injectable()
+export class PrivilegedSessionGuard implements CanActivate {
+  constructor(private readonly sessions: SessionsService) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const session = context.switchToHttp().getRequest<Request>().user as SessionEntity | undefined;
+    if (!session || !this.sessions.isPrivileged(session)) {
+      throw new DomainError(ErrorCode.REAUTHENTICATION_REQUIRED, 'Enter your password again to manage your account');
+    }
+    return true;
+  }
+}
+
+/** The session of the authenticated request. */
+export const CurrentSession = createParamDecorator((_data: unknown, context: ExecutionContext): SessionEntity => {
+  return context.switchToHttp().getRequest<Request>().user as SessionEntity;
+});
+
+/** The member that the local strategy verified (login only). */
+export const VerifiedMember = createParamDecorator((_data: unknown, context: ExecutionContext): MemberEntity => {
+  return context.switchToHttp().getRequest<Request>().user as MemberEntity;
+});

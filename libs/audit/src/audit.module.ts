@@ -1,0 +1,8 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEventEntity } from './audit-event.entity.js';
+import { AuditTrail } from './audit-trail.js';
+
+@Global()
+@Module({ imports: [TypeOrmModule.forFeature([AuditEventEntity])], providers: [AuditTrail], exports: [AuditTrail] })
+export class AuditModule {}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditTrail, type AuditActor } from '#app/audit';
+import { APP_CONFIG, type AppConfig } from '#app/config';
+import { DomainError, ErrorCode } from '#app/core';
+import {
+  MemberEntity,
+  MembersRepository,
+  PASSWORD_HISTORY_SIZE,
+  PasswordHasher,
+  assertPasswordPolicy,
+  isRecentlyUsed,
+  normalisePassword,
+} from '#app/members';
+import { NotificationService } from '#app/notifications';
+import { PasswordCheckService } from '../password-check.service.js';
+import type { SessionEntity } from '../session.entity.js';
+import { SessionsService } from '../sessions.service.js';
+import { PasswordHistoryEntity } from './password-history.entity.js';
+
+export interface ChangePasswordCommand {
+  readonly currentPassword: string;
+  readonly newPassword: string;
+  readonly newPasswordConfirmation: string;
+}
+
+// The current password is one of the "3 most recently used": the history keeps the other two.
+const REMEMBERED_PREVIOUS = PASSWORD_HISTORY_SIZE - 1;
+
+/**
+ * Change login password (product.md §2). At most 4 bcrypt operations: verify the current password,
+ * compare with the 2 remembered previous hashes, hash the new one (reuse of the current password
+ * is caught by plain comparison, since it was just verified).
+ */
+@Injectable()
+export class ChangePasswordService {
+  private readonly logger = new Logger(ChangePasswordService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly members: MembersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly passwords: PasswordCheckService,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditTrail,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  async change(session: SessionEntity, command: ChangePasswordCommand, actor: AuditActor): Promise<void> {
+    if (command.newPassword !== command.newPasswordConfirmation) {
+      throw new DomainError(ErrorCode.PASSWORD_CONFIRMATION_MISMATCH, 'The new password and its confirmation differ');
+    }
+    const found = await this.members.findById(session.memberId);
+    if (!found) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The session has no member');
+    assertPasswordPolicy(command.newPassword, { profile: this.config.passwordPolicy, loginId: found.loginId });
+    const member = await this.passwords.check(found, command.currentPassword, actor);
+
+    const profile = this.config.passwordPolicy;
+    const previous = await this.dataSource.manager.find(PasswordHistoryEntity, {
+      where: { memberId: member.id },
+      order: { replacedAt: 'DESC' },
+      take: REMEMBERED_PREVIOUS,
+    });
+    const reusesCurrent = normalisePassword(command.newPassword, profile) === normalisePassword(command.currentPassword, profile);
+    if (
+      reusesCurrent ||
+      (await isRecentlyUsed(command.newPassword, previous.map((entry) => entry.passwordHash), (plain, hash) => this.hasher.verify(plain, hash), REMEMBERED_PREVIOUS))
+    ) {
+      throw new DomainError(ErrorCode.PASSWORD_RECENTLY_USED, `The new password must differ from your ${PASSWORD_HISTORY_SIZE} most recent passwords`);
+    }
+    const newHash = await this.hasher.hash(command.newPassword);
+    const changedAt = new Date();
+
+    await this.dataSource.transaction(async (manager) => {
+      // Conditional on the hash just verified: of two concurrent changes, one wins.
+      const updated = await manager.update(MemberEntity, { id: member.id, passwordHash: member.passwordHash }, { passwordHash: newHash, updatedAt: changedAt });
+      if (!updated.affected) throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'The current password is not correct');
+      await manager.insert(PasswordHistoryEntity, { id: randomUUID(), memberId: member.id, passwordHash: member.passwordHash, replacedAt: changedAt });
+      const kept = await manager.find(PasswordHistoryEntity, { where: { memberId: member.id }, order: { replacedAt: 'DESC' } });
+      const stale = kept.slice(REMEMBERED_PREVIOUS).map((entry) => entry.id);
+      if (stale.length) await manager.delete(PasswordHistoryEntity, stale);
+      const revoked = await this.sessions.revokeAllExcept(member.id, session.id, manager);
+      await this.audit.record(manager, actor, { action: 'PASSWORD_CHANGED', memberId: member.id, after: { otherSessionsRevoked: revoked } });
+    });
+
+    await this.notifications
+      .send({
+        channel: 'email',
+        to: member.loginId,
+        template: 'password-changed',
+        language: member.language,
+        params: { name: member.name, changedAt: changedAt.toISOString() },
+        idempotencyKey: `password-changed:${member.id}:${changedAt.toISOString()}`,
+      })
+      .catch((error: unknown) => this.logger.warn(`password-changed notice not sent: ${(error as Error).message}`));
+  }
+}
