@@ -17,8 +17,9 @@ import {
   type NotificationRequest,
 } from '../../libs/notifications/src/index.js';
 import { messageIdFor } from '../../libs/notifications/src/transports/smtp-email.transport.js';
-import { dataSourceOptions, MIGRATIONS } from '../../libs/persistence/src/index.js';
+import { dataSourceOptions } from '../../libs/persistence/src/index.js';
 import { CreateNotificationDeliveries1764300000300 } from '../../libs/persistence/src/migrations/1764300000300-CreateNotificationDeliveries.js';
+import { openMigrated } from '../support/migrated-data-source.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.mjs';
 
 interface ReceivedMail {
@@ -93,7 +94,7 @@ function decodeWords(value: string): string {
   return text;
 }
 
-/** Collects what Nest's Logger writes, to prove no code or message text reaches a log. */
+// Collects what Nest's Logger writes, to prove no code or message text reaches a log.
 class CapturingLogger implements LoggerService {
   readonly lines: string[] = [];
   log(message: unknown) {
@@ -147,16 +148,7 @@ describe(`notifications on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
   beforeAll(async () => {
     Logger.overrideLogger(logs);
     database = await createTestDatabase('notifications');
-    // Until the migration is registered in the index, add it here; once it is, the index is used as is.
-    const migrations = MIGRATIONS.some((migration) => migration === CreateNotificationDeliveries1764300000300)
-      ? MIGRATIONS
-      : [...MIGRATIONS, CreateNotificationDeliveries1764300000300];
-    dataSource = new DataSource({
-      ...dataSourceOptions(parseDatabaseUrl(database.url), { entities: NOTIFICATION_ENTITIES, poolSize: 5 }),
-      migrations,
-    });
-    await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    dataSource = await openMigrated(database.url, NOTIFICATION_ENTITIES);
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'notifications-test-'));
   });
 
@@ -346,6 +338,43 @@ describe(`notifications on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
       expect(await deliveryRows(request.idempotencyKey)).toHaveLength(1);
     } finally {
       await moduleRef.close();
+    }
+  });
+});
+
+describe(`CreateNotificationDeliveries migration on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('notification_migration');
+    dataSource = new DataSource(dataSourceOptions(parseDatabaseUrl(database.url), { poolSize: 2 }));
+    await dataSource.initialize();
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('creates the table with a unique idempotency key, and its down step removes it', async () => {
+    const migration = new CreateNotificationDeliveries1764300000300();
+    const queryRunner = dataSource.createQueryRunner();
+    try {
+      await migration.up(queryRunner);
+      const table = await queryRunner.getTable('notification_deliveries');
+      expect(table?.columns.map((column) => column.name).sort()).toEqual(
+        ['channel', 'created_at', 'id', 'idempotency_key', 'recipient_masked', 'template'].sort(),
+      );
+      expect(table?.indices).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: 'ux_notification_deliveries_idempotency_key', isUnique: true, columnNames: ['idempotency_key'] }),
+        ]),
+      );
+
+      await migration.down(queryRunner);
+      expect(await queryRunner.hasTable('notification_deliveries')).toBe(false);
+    } finally {
+      await queryRunner.release();
     }
   });
 });

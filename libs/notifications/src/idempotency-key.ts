@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError, ErrorCode } from '#app/core';
 
-/** Longest key the notification_deliveries table stores. */
+// Longest key the notification_deliveries table stores.
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
 
 export function assertIdempotencyKey(key: unknown): asserts key is string {
@@ -14,7 +14,7 @@ export function assertIdempotencyKey(key: unknown): asserts key is string {
   }
 }
 
-/** SHA-256 of the key, hex: names outbox files and Message-IDs without exposing the key itself. */
+// SHA-256 of the key, hex: names outbox files and Message-IDs without exposing the key itself.
 export function idempotencyDigest(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }

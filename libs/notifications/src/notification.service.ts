@@ -34,8 +34,9 @@ import {
  * }); // 'sent' | 'duplicate'
  * ```
  *
- * - Transports: email over SMTP when `SMTP_URL` is set, else (and for SMS always) one JSON file
- *   per message in `OUTBOX_DIR`. Pass `transports` to plug in others (an SMS provider, a test double).
+ * - Transports: email over SMTP when `SMTP_URL` is set (sender from its `?from=` parameter,
+ *   default `no-reply@localhost`), else (and for SMS always) one JSON file per message in
+ *   `OUTBOX_DIR`. Pass `transports` to plug in others (an SMS provider, a test double).
  * - Idempotency: a key already in `notification_deliveries` is not sent again (`'duplicate'`);
  *   the key is recorded after a successful send. If the process dies between the two, a retry
  *   sends again: the outbox then finds its file by the key's hash, and SMTP repeats the same

@@ -11,7 +11,7 @@ export interface DeliveryRecord {
   readonly template: string;
 }
 
-/** The notification_deliveries table: which idempotency keys were already delivered. */
+// The notification_deliveries table: which idempotency keys were already delivered.
 export class NotificationDeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -23,7 +23,7 @@ export class NotificationDeliveryRepository {
     return this.deliveries.existsBy({ idempotencyKey });
   }
 
-  /** Records a delivery; false when another sender recorded the same key first. */
+  // False when another sender recorded the same key first.
   async recordDelivery(record: DeliveryRecord): Promise<boolean> {
     try {
       await this.deliveries.insert({ id: randomUUID(), ...record, createdAt: new Date() });

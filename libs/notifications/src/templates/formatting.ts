@@ -20,17 +20,17 @@ function dateFormat(locale: string, hourCycle: 'h12' | 'h23'): Intl.DateTimeForm
   });
 }
 
-/** An ISO-8601 instant written the way a reader of `language` expects, e.g. "2026年3月5日 4:07 UTC". */
+// An ISO-8601 instant as a reader of `language` expects it, e.g. "2026年3月5日 4:07 UTC".
 export function formatInstant(iso: string, language: Language): string {
   return DATE_FORMATS[language].format(new Date(iso));
 }
 
-/** English count with its noun: "1 minute", "3 minutes". */
+// English count with its noun: "1 minute", "3 minutes".
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** The "this wasn't me" link: revertUrl as given when it already carries the token, else with `token=` added. */
+// The "this wasn't me" link: revertUrl as given when it already carries the token, else with `token=` added.
 export function revertLink(revertUrl: string, revertToken: string): string {
   if (revertUrl.includes(revertToken)) return revertUrl;
   const url = new URL(revertUrl);
@@ -56,7 +56,7 @@ const STATUS_LABELS: Record<Language, Record<string, string>> = {
   },
 };
 
-/** An application state in words; an unknown state is shown as its code. */
+// An application state in words; an unknown state is shown as its code.
 export function statusLabel(status: string, language: Language): string {
   return STATUS_LABELS[language][status] ?? status;
 }

@@ -52,5 +52,5 @@ export interface RenderedMessage {
   readonly text: string;
 }
 
-/** One language's wording of every template. */
+// One language's wording of every template.
 export type TemplateCatalog = { readonly [N in TemplateName]: (params: TemplateParams[N]) => RenderedMessage };

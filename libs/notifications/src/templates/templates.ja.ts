@@ -29,12 +29,12 @@ export const JA_TEMPLATES: TemplateCatalog = {
 
   'mobile-phone-code': ({ code, minutes }) => ({
     subject: '携帯電話番号の認証コード',
-    text: `認証コード：${code}　新しい携帯電話番号の確認用です。${minutes}分以内に入力してください。このコードは誰にも教えないでください。`,
+    text: `認証コードは${code}です。新しい携帯電話番号の確認のため、${minutes}分以内に入力してください。このコードは誰にも教えないでください。`,
   }),
 
   'login-id-identity-code': ({ code, minutes }) => ({
     subject: 'ログインID変更の本人確認コード',
-    text: `認証コード：${code}　ログインID変更のための本人確認コードです。${minutes}分以内に入力してください。お心当たりがない場合は破棄してください。`,
+    text: `ログインID変更の本人確認コードは${code}です。${minutes}分以内に入力してください。お心当たりがない場合は、このメッセージを破棄してください。`,
   }),
 
   'login-id-email-code': ({ code, minutes }) =>

@@ -2,19 +2,17 @@ import nodemailer, { type Mail, type SMTPSentMessageInfo, type SMTPTransportOpti
 import { idempotencyDigest } from '../idempotency-key.js';
 import type { EmailMessage, EmailTransport, SendOutcome } from './notification-transports.js';
 
-/** Sender used when SMTP_URL carries no `from` query parameter. */
+// Sender used when SMTP_URL carries no `from` query parameter.
 export const DEFAULT_SENDER = 'no-reply@localhost';
 
-/**
- * The Message-ID of the message sent for an idempotency key: the same on every retry, so a mail
- * server or client that deduplicates by Message-ID shows a retried send once.
- */
+// The Message-ID for an idempotency key: the same on every retry, so a mail server or client
+// that deduplicates by Message-ID shows a retried send once.
 export function messageIdFor(idempotencyKey: string, sender: string): string {
   const domain = /@([^\s>]+)>?\s*$/.exec(sender)?.[1] ?? 'localhost';
   return `<${idempotencyDigest(idempotencyKey).slice(0, 40)}@${domain}>`;
 }
 
-/** Splits `smtp://host:port?from=no-reply%40example.com` into nodemailer's URL and the sender. */
+// Splits `smtp://host:port?from=no-reply%40example.com` into nodemailer's URL and the sender.
 export function parseSmtpUrl(smtpUrl: string): { url: string; sender: string } {
   const url = new URL(smtpUrl);
   const sender = url.searchParams.get('from') ?? DEFAULT_SENDER;
@@ -52,10 +50,5 @@ export class SmtpEmailTransport implements EmailTransport {
       messageId: messageIdFor(idempotencyKey, this.sender),
     });
     return 'sent';
-  }
-
-  /** Releases the transporter's connections (only pooled ones outlive a send). */
-  close(): void {
-    this.transporter.close();
   }
 }
