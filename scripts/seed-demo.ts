@@ -10,12 +10,14 @@ import { ConfigModule, loadConfig } from '#app/config';
 import { DomainError, ErrorCode } from '#app/core';
 import { MembersModule, SignUpService } from '#app/members';
 import { PersistenceModule } from '#app/persistence';
+import { ReviewerAccountsService, ReviewersModule } from '#app/reviewers';
 
 export const DEMO_MEMBER = { loginId: 'demo.member@example.com', password: 'Demo!2345' } as const;
+export const DEMO_REVIEWER = { email: 'demo.reviewer@example.com', password: 'Review!2345', role: 'REVIEWER', displayName: 'Demo Reviewer' } as const;
 
 const config = loadConfig();
 
-@Module({ imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ poolSize: 2 }), AuditModule, MembersModule] })
+@Module({ imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ poolSize: 2 }), AuditModule, MembersModule, ReviewersModule] })
 class SeedModule {}
 
 const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error'] });
@@ -43,6 +45,16 @@ try {
         throw error;
       },
     );
+  await app
+    .get(ReviewerAccountsService)
+    .create(DEMO_REVIEWER, { type: 'SYSTEM', id: null, userAgent: 'seed-demo' })
+    .then(
+      () => console.log(`Seeded demo reviewer ${DEMO_REVIEWER.email}`),
+      (error: unknown) => {
+        if (error instanceof DomainError && error.code === ErrorCode.LOGIN_ID_TAKEN) return;
+        throw error;
+      },
+    );
   const file = path.resolve('var', 'demo-accounts.txt');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(
@@ -50,6 +62,7 @@ try {
     [
       'Demo accounts (embedded default only):',
       `  Member    login ID ${DEMO_MEMBER.loginId}   password ${DEMO_MEMBER.password}   (mobile +821012345678)`,
+      `  Reviewer  email    ${DEMO_REVIEWER.email} password ${DEMO_REVIEWER.password}   (role ${DEMO_REVIEWER.role}; admin app http://127.0.0.1:${config.adminPort}/)`,
       '',
     ].join('\n'),
   );

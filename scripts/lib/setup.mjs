@@ -32,9 +32,10 @@ export function ensureDependencies(log = console.log) {
   }
 }
 
-/** Incremental TypeScript build into dist/ (fast when nothing changed). */
+/** Incremental TypeScript build into dist/ (fast when nothing changed), then the workflow bundle. */
 export function build() {
   if (run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']) !== 0) throw new Error('build failed');
+  if (run(process.execPath, ['dist/scripts/bundle-workflows.js']) !== 0) throw new Error('bundling the workflows failed');
 }
 
 /** Debian's chromium for the browser tier; installed when missing and we are root with apt. */

@@ -3,16 +3,23 @@ import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '#app/audit';
 import { AuthModule } from '#app/auth';
 import { AppConfig, ConfigModule } from '#app/config';
-import { MembersModule } from '#app/members';
+import { LoginIdChangeModule } from '#app/login-id-change';
+import { AccountModule, MembersModule } from '#app/members';
 import { NotificationsModule } from '#app/notifications';
 import { PersistenceModule } from '#app/persistence';
+import { SupportModule } from '#app/support';
 import { TemporalModule } from '#app/temporal';
 import { RateLimitGuard, WebPlatformModule } from '#app/web';
 import { AccountController } from './account/account.controller.js';
+import { MobilePhoneChangeController } from './account/mobile-phone-change.controller.js';
+import { OtherProcessFieldsGuard } from './account/other-process-fields.guard.js';
 import { AuthController } from './auth/auth.controller.js';
+import { FormsController } from './forms/forms.controller.js';
+import { InquiriesController } from './inquiries/inquiries.controller.js';
 import { BearerStrategy } from './auth/bearer.strategy.js';
 import { LocalStrategy } from './auth/local.strategy.js';
 import { PrivilegedSessionGuard } from './auth/guards.js';
+import { LoginIdChangeController, LoginIdChangeRevertsController } from './login-id-change/login-id-change.controller.js';
 import { MembersController } from './members/members.controller.js';
 import { PasswordController } from './password/password.controller.js';
 import { SessionsController } from './sessions/sessions.controller.js';
@@ -29,12 +36,15 @@ export class ApiModule {
         WebPlatformModule,
         AuditModule,
         MembersModule,
+        AccountModule,
         NotificationsModule,
         AuthModule,
+        LoginIdChangeModule,
         PassportModule,
+        SupportModule,
       ],
-      controllers: [MembersController, AuthController, SessionsController, AccountController, PasswordController],
-      providers: [LocalStrategy, BearerStrategy, PrivilegedSessionGuard, RateLimitGuard],
+      controllers: [MembersController, AuthController, SessionsController, AccountController, PasswordController, MobilePhoneChangeController, LoginIdChangeController, LoginIdChangeRevertsController, FormsController, InquiriesController],
+      providers: [LocalStrategy, BearerStrategy, PrivilegedSessionGuard, RateLimitGuard, OtherProcessFieldsGuard],
     };
   }
 }

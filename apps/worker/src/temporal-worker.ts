@@ -1,10 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type LogMetadata } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import type { AppConfig } from '#app/config';
 import type { ActivityRegistry } from './activities/activity-registry.js';
-
-const WORKFLOWS_ENTRY = fileURLToPath(new URL('../../../workflows/index.js', import.meta.url));
+import { workflowCode } from './workflow-code.js';
 
 /** Routes the SDK's own log lines into the worker's JSON log. */
 export function installTemporalRuntime(logger: Logger): void {
@@ -34,7 +32,9 @@ export async function createTemporalWorker(config: AppConfig, registry: Activity
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    workflowsPath: WORKFLOWS_ENTRY,
+    ...workflowCode(),
     activities: registry.activities(),
+    // After a crash, a flow's next task waits this long on the dead worker's sticky queue.
+    stickyQueueScheduleToStartTimeout: config.workerStickyQueueTimeoutSeconds * 1_000,
   });
 }

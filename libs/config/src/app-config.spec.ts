@@ -15,6 +15,17 @@ describe('loadConfig', () => {
     expect(config.bcryptCost).toBe(12);
     expect(config.outboxDir).toBe(path.resolve('var/outbox'));
     expect(config.smtpUrl).toBeUndefined();
+    expect(config.mobilePhoneCode).toEqual({ ttlSeconds: 180, maxAttempts: 5, resendAfterSeconds: 60, maxResends: 5 });
+  });
+
+  it('reads a shortened mobile-phone code policy (tests use seconds)', () => {
+    const config = loadConfig({
+      MOBILE_CODE_TTL_SECONDS: '1',
+      MOBILE_CODE_MAX_ATTEMPTS: '3',
+      MOBILE_CODE_RESEND_AFTER_SECONDS: '0',
+      MOBILE_CODE_MAX_RESENDS: '2',
+    });
+    expect(config.mobilePhoneCode).toEqual({ ttlSeconds: 1, maxAttempts: 3, resendAfterSeconds: 0, maxResends: 2 });
   });
 
   it('reads a MySQL URL and its database name', () => {
@@ -35,6 +46,11 @@ describe('loadConfig', () => {
     ['PASSWORD_POLICY', 'weak'],
     ['SERVICE_AREAS', 'kr, jp'],
     ['LOG_LEVEL', 'loud'],
+    ['MOBILE_CODE_TTL_SECONDS', '0'],
+    ['MOBILE_CODE_TTL_SECONDS', '3m'],
+    ['MOBILE_CODE_MAX_ATTEMPTS', '0'],
+    ['MOBILE_CODE_RESEND_AFTER_SECONDS', '-1'],
+    ['MOBILE_CODE_MAX_RESENDS', '21'],
   ])('refuses %s=%s naming the variable', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^Invalid configuration: ${variable} `));

@@ -10,6 +10,7 @@ export interface AppConfig {
   readonly apiPort: number;
   readonly adminPort: number;
   readonly workerPort: number;
+  readonly workerStickyQueueTimeoutSeconds: number;
   readonly outboxDir: string;
   readonly smtpUrl: string | undefined;
   readonly documentsDir: string;
@@ -20,8 +21,27 @@ export interface AppConfig {
   readonly sessionAbsoluteHours: number;
   readonly lockout: { readonly threshold: number; readonly minutes: number };
   readonly serviceAreas: readonly string[];
+  /** Login-ID change limits (product.md §3), passed to each workflow as input. */
+  readonly loginIdChange: {
+    readonly smsCodeTtlSeconds: number;
+    readonly emailCodeTtlSeconds: number;
+    readonly wholeChangeSeconds: number;
+    readonly maxWrongCodes: number;
+    readonly resendAfterSeconds: number;
+    readonly maxResends: number;
+  };
+  /** Where members reach the API; used in links sent by email. */
+  readonly publicApiUrl: string;
   /** Requests per minute per client on credential and code endpoints. */
   readonly credentialRateLimitPerMinute: number;
+  /** The SMS code that confirms a new mobile phone number (product defaults: 3 min, 5 wrong, 60 s, 5 re-sends). */
+  readonly mobilePhoneCode: {
+    readonly ttlSeconds: number;
+    readonly maxAttempts: number;
+    readonly resendAfterSeconds: number;
+    /** Re-sends allowed after the first send. */
+    readonly maxResends: number;
+  };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -107,6 +127,12 @@ function smtpUrl(env: Env): string | undefined {
   return value;
 }
 
+function publicUrl(env: Env, name: string, fallback: string): string {
+  const value = text(env, name, fallback);
+  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(value)) throw new ConfigError(name, 'must be an http(s) URL');
+  return value.replace(/\/+$/, '');
+}
+
 /** Reads and validates the environment once. Throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   return {
@@ -119,6 +145,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     apiPort: integer(env, 'API_PORT', 3000, 0, 65535),
     adminPort: integer(env, 'ADMIN_PORT', 3001, 0, 65535),
     workerPort: integer(env, 'WORKER_PORT', 3002, 0, 65535),
+    workerStickyQueueTimeoutSeconds: integer(env, 'WORKER_STICKY_QUEUE_TIMEOUT_SECONDS', 10, 1, 600),
     outboxDir: path.resolve(text(env, 'OUTBOX_DIR', 'var/outbox')),
     smtpUrl: smtpUrl(env),
     documentsDir: path.resolve(text(env, 'DOCUMENTS_DIR', 'var/documents')),
@@ -133,6 +160,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     serviceAreas: serviceAreas(env),
     credentialRateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
+    loginIdChange: {
+      smsCodeTtlSeconds: integer(env, 'LOGIN_ID_SMS_CODE_TTL_SECONDS', 180, 1, 86_400),
+      emailCodeTtlSeconds: integer(env, 'LOGIN_ID_EMAIL_CODE_TTL_SECONDS', 1_800, 1, 86_400),
+      wholeChangeSeconds: integer(env, 'LOGIN_ID_CHANGE_TTL_SECONDS', 3_600, 1, 7 * 86_400),
+      maxWrongCodes: integer(env, 'LOGIN_ID_MAX_WRONG_CODES', 5, 1, 100),
+      resendAfterSeconds: integer(env, 'LOGIN_ID_CODE_RESEND_AFTER_SECONDS', 60, 0, 3_600),
+      maxResends: integer(env, 'LOGIN_ID_CODE_MAX_RESENDS', 5, 0, 100),
+    },
+    publicApiUrl: publicUrl(env, 'PUBLIC_API_URL', 'http://127.0.0.1:3000'),
+    mobilePhoneCode: {
+      ttlSeconds: integer(env, 'MOBILE_CODE_TTL_SECONDS', 180, 1, 3_600),
+      maxAttempts: integer(env, 'MOBILE_CODE_MAX_ATTEMPTS', 5, 1, 20),
+      resendAfterSeconds: integer(env, 'MOBILE_CODE_RESEND_AFTER_SECONDS', 60, 0, 3_600),
+      maxResends: integer(env, 'MOBILE_CODE_MAX_RESENDS', 5, 0, 20),
+    },
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error', 'silent'] as const),
   };
 }

@@ -64,6 +64,11 @@ export class NotificationService {
     this.transports = transports ?? createNotificationTransports(config);
   }
 
+  /** Whether a message with this key was already delivered (for senders that must not re-create its content). */
+  isDelivered(idempotencyKey: string): Promise<boolean> {
+    return this.deliveries.isDelivered(idempotencyKey);
+  }
+
   async send(request: NotificationRequest): Promise<SendOutcome> {
     const { channel, to, template, language, params, idempotencyKey } = request;
     assertIdempotencyKey(idempotencyKey);

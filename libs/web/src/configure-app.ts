@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { urlencoded } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { ProblemFilter } from './problem.filter.js';
@@ -16,6 +17,13 @@ export interface AppShape {
   readonly description: string;
   readonly logger: Logger;
   readonly bearerAuth?: boolean;
+  /** More routes served outside the prefix, e.g. server-rendered pages (`'/'`, `'login'`). */
+  readonly excludeFromPrefix?: readonly string[];
+  /**
+   * Path prefixes whose HTML forms post `application/x-www-form-urlencoded`; that parser runs
+   * only there (JSON endpoints keep accepting JSON alone). Never `/`.
+   */
+  readonly urlencodedPaths?: readonly string[];
 }
 
 /** The one bootstrap shared by main.ts and the e2e tests: what production runs is what tests exercise. */
@@ -24,9 +32,10 @@ export function configureApp(app: INestApplication, shape: AppShape): INestAppli
   express.disable('x-powered-by');
   express.set('trust proxy', 'loopback');
   express.useBodyParser('json', { limit: '100kb' });
+  if (shape.urlencodedPaths?.length) app.use([...shape.urlencodedPaths], urlencoded({ extended: false, limit: '16kb', parameterLimit: 50 }));
   app.use(requestLogging(shape.logger));
   app.use(helmet());
-  app.setGlobalPrefix(shape.prefix, { exclude: ['health', 'metrics'] });
+  app.setGlobalPrefix(shape.prefix, { exclude: ['health', 'metrics', ...(shape.excludeFromPrefix ?? [])] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter(shape.logger));
   app.enableShutdownHooks();

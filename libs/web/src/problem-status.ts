@@ -18,6 +18,7 @@ export function problemStatus(code: ErrorCode): number {
       return 404;
     case ErrorCode.LOGIN_ID_TAKEN:
     case ErrorCode.CHANGE_ALREADY_IN_PROGRESS:
+    case ErrorCode.INVALID_STATE:
     case ErrorCode.APPLICATION_ALREADY_OPEN:
       return 409;
     case ErrorCode.VERSION_CONFLICT:

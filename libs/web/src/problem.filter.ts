@@ -56,12 +56,13 @@ export function toProblem(error: unknown, logger: Logger): ProblemDocument {
   if (error instanceof DomainError) {
     const status = problemStatus(error.code);
     return {
+      // Extensions first: they can never overwrite the standard members.
+      ...error.details,
       type: `urn:problem:${error.code}`,
       title: problemTitle(error.code),
       status,
       detail: error.message === error.code ? problemTitle(error.code) : error.message,
       code: error.code,
-      ...error.details,
     };
   }
   // Body parser failures (malformed JSON, oversize bodies) carry an HTTP status of their own.

@@ -1,24 +1,61 @@
-import { Controller, Get, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, Patch, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import type { SessionEntity } from '#app/auth';
 import { DomainError, ErrorCode } from '#app/core';
-import { MembersRepository, toAccountView, type AccountView } from '#app/members';
+import { MembersRepository, toAccountView, UpdateAccountService, type AccountView } from '#app/members';
+import { memberActor } from '../auth/client-actor.js';
 import { CurrentSession, MemberAuthGuard, PrivilegedSessionGuard } from '../auth/guards.js';
+import { AccountViewDto } from './dto/account-view.dto.js';
+import { UpdateAccountDto } from './dto/update-account.dto.js';
+import { IfMatchVersion } from './if-match.js';
+import { OtherProcessFieldsGuard } from './other-process-fields.guard.js';
+
+/** The account's version as an entity tag; personal data is never cached on the way. */
+export function sendAccount(res: Response, view: AccountView): AccountView {
+  res.setHeader('ETag', `"${view.version}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  return view;
+}
 
 @ApiTags('account')
 @ApiBearerAuth()
 @UseGuards(MemberAuthGuard, PrivilegedSessionGuard)
 @Controller('me/account')
 export class AccountController {
-  constructor(private readonly members: MembersRepository) {}
+  constructor(
+    private readonly members: MembersRepository,
+    private readonly updates: UpdateAccountService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The account page (REAUTHENTICATION_REQUIRED outside the re-authentication window); ETag = version' })
+  @ApiOkResponse({ type: AccountViewDto })
   async get(@CurrentSession() session: SessionEntity, @Res({ passthrough: true }) res: Response): Promise<AccountView> {
     const member = await this.members.findById(session.memberId);
     if (!member) throw new DomainError(ErrorCode.NOT_FOUND, 'No such member');
-    res.setHeader('ETag', `"${member.version}"`);
-    return toAccountView(member);
+    return sendAccount(res, toAccountView(member));
+  }
+
+  @Patch()
+  @UseGuards(OtherProcessFieldsGuard)
+  @ApiOperation({
+    summary: 'Change language, address, billing email or service area; If-Match: the version read',
+    description:
+      'Errors: PRECONDITION_REQUIRED (no If-Match), VERSION_CONFLICT (stale version; nothing changed), VALIDATION_FAILED ' +
+      '(errors[]: per field; body/atLeastOneField; isConfiguredServiceArea; memberType, name, businessName and businessRegistrationNumber → ' +
+      'useRequiredInfoApplication, loginId → useLoginIdChange, mobilePhone → useMobilePhoneChange, password → usePasswordChange). ' +
+      'A change that alters nothing keeps the version.',
+  })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version read, as its ETag ("3"), bare (3) or weak (W/"3")' })
+  @ApiOkResponse({ type: AccountViewDto })
+  async update(
+    @CurrentSession() session: SessionEntity,
+    @IfMatchVersion() version: number,
+    @Body() body: UpdateAccountDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AccountView> {
+    return sendAccount(res, await this.updates.update(session.memberId, version, body, memberActor(req, session)));
   }
 }

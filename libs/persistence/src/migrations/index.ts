@@ -4,6 +4,11 @@ import { CreateMemberSessions1764300000200 } from './1764300000200-CreateMemberS
 import { CreateNotificationDeliveries1764300000300 } from './1764300000300-CreateNotificationDeliveries.js';
 import { CreatePasswordHistory1764300000400 } from './1764300000400-CreatePasswordHistory.js';
 import { CreateVerificationCodes1764300000500 } from './1764300000500-CreateVerificationCodes.js';
+import { CreateDocuments1764300000600 } from './1764300000600-CreateDocuments.js';
+import { CreateInquiries1764300000700 } from './1764300000700-CreateInquiries.js';
+import { CreateReviewers1764300000800 } from './1764300000800-CreateReviewers.js';
+import { CreateReviewerSessions1764300000900 } from './1764300000900-CreateReviewerSessions.js';
+import { CreateLoginIdChangeReverts1764300001000 } from './1764300001000-CreateLoginIdChangeReverts.js';
 
 /** Every migration, oldest first. The schema belongs to these, never to `synchronize`. */
 export const MIGRATIONS = [
@@ -13,4 +18,9 @@ export const MIGRATIONS = [
   CreateNotificationDeliveries1764300000300,
   CreatePasswordHistory1764300000400,
   CreateVerificationCodes1764300000500,
+  CreateDocuments1764300000600,
+  CreateInquiries1764300000700,
+  CreateReviewers1764300000800,
+  CreateReviewerSessions1764300000900,
+  CreateLoginIdChangeReverts1764300001000,
 ];

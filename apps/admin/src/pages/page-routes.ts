@@ -1,0 +1,10 @@
+// The admin app's browser pages live outside the JSON API prefix (/admin/api/v1). Nest matches
+// these patterns against every controller's route, so a page must not share its path with an
+// API controller route (API controllers are relative to the prefix: `applications/:id` there
+// would collide with a page at `/applications/:id`).
+
+/** Page routes served without the /admin/api/v1 prefix (add new pages here). */
+export const PAGE_ROUTES: readonly string[] = ['/', 'login', 'logout', 'queue', 'assets/admin.css'];
+
+/** Path prefixes whose forms post application/x-www-form-urlencoded (parsed only there). */
+export const FORM_POST_PATHS: readonly string[] = ['/login', '/logout'];

@@ -1,0 +1,31 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { DomainError, ErrorCode } from '#app/core';
+
+// One entity tag naming a version: "3", 3 or W/"3" (the ETag of GET /me/account is "3").
+const VERSION_TAG = /^(?:W\/)?"(\d{1,10})"$|^(\d{1,10})$/;
+const MAX_VERSION = 2_147_483_647;
+
+/**
+ * The account version a conditional request names in If-Match. Missing (or `*`, which names no
+ * version) is PRECONDITION_REQUIRED; anything else that is not one version tag is VALIDATION_FAILED.
+ */
+export function parseIfMatch(header: string | undefined): number {
+  const value = header?.trim() ?? '';
+  if (value === '' || value === '*') {
+    throw new DomainError(ErrorCode.PRECONDITION_REQUIRED, 'Send If-Match with the version you read (the ETag of GET /api/v1/me/account)');
+  }
+  const match = VERSION_TAG.exec(value);
+  const version = match ? Number(match[1] ?? match[2]) : Number.NaN;
+  if (!Number.isSafeInteger(version) || version > MAX_VERSION) {
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'If-Match must be one version tag, e.g. "3"', {
+      errors: [{ field: 'If-Match', rules: ['isVersionTag'] }],
+    });
+  }
+  return version;
+}
+
+/** The version named by the request's If-Match header (see parseIfMatch). */
+export const IfMatchVersion = createParamDecorator((_data: unknown, context: ExecutionContext): number =>
+  parseIfMatch(context.switchToHttp().getRequest<Request>().header('if-match')),
+);

@@ -1,0 +1,96 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile, UploadedFiles, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { SessionEntity } from '#app/auth';
+import { DOCUMENT_MEDIA_TYPES, MAX_DOCUMENT_BYTES } from '#app/documents';
+import { INQUIRY_ATTACHMENTS_FIELD, INQUIRY_CATEGORIES, INQUIRY_MAX_ATTACHMENTS, InquiriesService } from '#app/support';
+import { memberActor } from '../auth/client-actor.js';
+import { CurrentSession, MemberAuthGuard } from '../auth/guards.js';
+import { documentDownload } from '../uploads/document-download.js';
+import { DocumentUploadInterceptor } from '../uploads/document-upload.interceptor.js';
+import { toUploadedFiles, type MulterMemoryFile } from '../uploads/uploaded-files.js';
+import { SubmitInquiryDto } from './dto/submit-inquiry.dto.js';
+
+const ATTACHMENTS = [{ name: INQUIRY_ATTACHMENTS_FIELD, minFiles: 0, maxFiles: INQUIRY_MAX_ATTACHMENTS }];
+
+class SubmittedInquiryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+class InquiryAttachmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'The uploaded file name, sanitised' }) name!: string;
+  @ApiProperty({ enum: DOCUMENT_MEDIA_TYPES, description: 'Detected from the content' }) mediaType!: string;
+  @ApiProperty({ description: 'Bytes' }) size!: number;
+}
+
+class InquiryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: INQUIRY_CATEGORIES }) category!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: [InquiryAttachmentDto] }) attachments!: InquiryAttachmentDto[];
+}
+
+@ApiTags('support')
+@ApiBearerAuth()
+@UseGuards(MemberAuthGuard)
+@Controller()
+export class InquiriesController {
+  constructor(private readonly inquiries: InquiriesService) {}
+
+  @Post('support/inquiries')
+  @UseInterceptors(DocumentUploadInterceptor(ATTACHMENTS))
+  @ApiOperation({
+    summary: '"Contact us": send an inquiry with up to 5 attachments',
+    description:
+      `Attachments: PDF, PNG or JPEG, decided by content; at most ${MAX_DOCUMENT_BYTES} bytes each (DOCUMENT_TOO_LARGE), ` +
+      'other content is UNSUPPORTED_DOCUMENT_TYPE, empty files or more than 5 are VALIDATION_FAILED. All or nothing.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['category', 'title', 'body'],
+      properties: {
+        category: { type: 'string', enum: [...INQUIRY_CATEGORIES] },
+        title: { type: 'string', minLength: 1, maxLength: 200 },
+        body: { type: 'string', minLength: 1, maxLength: 5000 },
+        [INQUIRY_ATTACHMENTS_FIELD]: { type: 'array', maxItems: INQUIRY_MAX_ATTACHMENTS, items: { type: 'string', format: 'binary' } },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: SubmittedInquiryDto })
+  async submit(
+    @CurrentSession() session: SessionEntity,
+    @Body() body: SubmitInquiryDto,
+    @UploadedFiles() files: Record<string, MulterMemoryFile[]> | undefined,
+    @Req() req: Request,
+  ): Promise<SubmittedInquiryDto> {
+    const submitted = await this.inquiries.submit(session.memberId, body, toUploadedFiles(files), memberActor(req, session));
+    return { id: submitted.id, createdAt: submitted.createdAt.toISOString() };
+  }
+
+  @Get('me/inquiries')
+  @ApiOperation({ summary: 'Your inquiries, newest first (the 100 most recent), with attachment metadata' })
+  @ApiOkResponse({ type: [InquiryDto] })
+  async list(@CurrentSession() session: SessionEntity): Promise<InquiryDto[]> {
+    const inquiries = await this.inquiries.listForMember(session.memberId);
+    return inquiries.map((inquiry) => ({ ...inquiry, createdAt: inquiry.createdAt.toISOString() }));
+  }
+
+  @Get('me/inquiries/:id/attachments/:documentId')
+  @ApiOperation({ summary: 'Download an attachment of one of your inquiries (NOT_FOUND for any other)' })
+  @ApiProduces(...DOCUMENT_MEDIA_TYPES)
+  @ApiOkResponse({ description: 'The file, as an attachment', schema: { type: 'string', format: 'binary' } })
+  async attachment(
+    @CurrentSession() session: SessionEntity,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('documentId', new ParseUUIDPipe()) documentId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return documentDownload(res, await this.inquiries.openAttachment(session.memberId, id, documentId));
+  }
+}

@@ -1,0 +1,202 @@
+// P3 (quality.md): GET /api/v1/me/account on MySQL at 50 connections against a bare endpoint in the
+// same process doing the same two lookups with mysql2 directly (session by token hash, then member
+// by id). Run by hand: `npm run build && npm run bench:account`. Loopback only, bounded in time.
+//
+// Environment: BENCH_MYSQL_URL (server, default mysql://root@127.0.0.1:3306/),
+// BENCH_DURATION_SECONDS (per measured run, default 8), BENCH_CONNECTIONS (default 50).
+import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createConnection, createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../apps/api/src/api-app.js';
+import { loadConfig, parseDatabaseUrl } from '#app/config';
+import { dataSourceOptions } from '#app/persistence';
+import { createJsonLogger } from '#app/web';
+import { combineRuns, generateLoadInWorker, type LoadResult } from './lib/load-generator.js';
+
+const TARGET_THROUGHPUT_RATIO = 0.6;
+const TARGET_P99_MS = 25;
+// Both sides get the pool size the app uses by default (data-source-options: connectionLimit 20).
+const POOL_SIZE = 20;
+
+function positiveInt(name: string, fallback: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be a whole number from 1 to ${max}`);
+  return value;
+}
+
+const connections = positiveInt('BENCH_CONNECTIONS', 50, 500);
+const durationMs = positiveInt('BENCH_DURATION_SECONDS', 8, 120) * 1_000;
+const serverUrl = new URL(process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/');
+if (!['127.0.0.1', 'localhost', '[::1]'].includes(serverUrl.hostname)) throw new Error('BENCH_MYSQL_URL must be a loopback server');
+serverUrl.pathname = '/';
+
+const databaseName = `mac_bench_account_${randomBytes(4).toString('hex')}`;
+
+async function withServer<T>(run: (connection: Awaited<ReturnType<typeof createConnection>>) => Promise<T>): Promise<T> {
+  const connection = await createConnection({ uri: serverUrl.toString() });
+  try {
+    return await run(connection);
+  } finally {
+    await connection.end();
+  }
+}
+
+async function json(base: string, method: string, route: string, body?: unknown, token?: string): Promise<Record<string, unknown>> {
+  const res = await fetch(`${base}${route}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${route} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+function listen(server: http.Server): Promise<string> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+}
+
+/** The reference: the same two lookups as the API's guard and handler, with mysql2 and no framework. */
+function bareAccountServer(pool: Pool): http.Server {
+  return http.createServer((req, res) => {
+    void (async () => {
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (!token) return void res.writeHead(401).end();
+      const tokenHash = createHash('sha256').update(token, 'utf8').digest('hex');
+      const [sessions] = await pool.execute<RowDataPacket[]>('SELECT * FROM member_sessions WHERE token_hash = ? LIMIT 1', [tokenHash]);
+      const session = sessions[0];
+      const now = Date.now();
+      if (!session || session.revoked_at !== null || session.idle_expires_at.getTime() <= now || session.absolute_expires_at.getTime() <= now) {
+        return void res.writeHead(401).end();
+      }
+      if (session.privileged_until === null || session.privileged_until.getTime() <= now) return void res.writeHead(403).end();
+      const [members] = await pool.execute<RowDataPacket[]>('SELECT * FROM members WHERE id = ? LIMIT 1', [session.member_id]);
+      const m = members[0];
+      if (!m) return void res.writeHead(404).end();
+      const brn: string | null = m.business_registration_number;
+      const body = JSON.stringify({
+        id: m.id,
+        memberType: m.member_type,
+        loginId: m.login_id,
+        name: m.name,
+        businessName: m.business_name,
+        businessRegistrationNumber: brn ? `${'*'.repeat(Math.max(0, brn.length - 4))}${brn.slice(-4)}` : null,
+        language: m.language,
+        address: m.address_country ? { country: m.address_country, postalCode: m.address_postal_code, line1: m.address_line1, line2: m.address_line2 } : null,
+        mobilePhone: m.mobile_phone,
+        billingEmail: m.billing_email,
+        serviceArea: m.service_area,
+        version: m.version,
+      });
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', etag: `"${m.version}"`, 'cache-control': 'no-store' }).end(body);
+    })().catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+}
+
+function fmt(result: LoadResult): string {
+  const l = result.latency;
+  return (
+    `${result.throughput.toFixed(0).padStart(7)} req/s  p50 ${l.p50.toFixed(2).padStart(6)} ms  p90 ${l.p90.toFixed(2).padStart(6)} ms  ` +
+    `p99 ${l.p99.toFixed(2).padStart(6)} ms  max ${l.max.toFixed(1).padStart(6)} ms  (${l.count} ok, ${result.errors} errors)`
+  );
+}
+
+async function main(): Promise<void> {
+  await withServer((connection) => connection.query(`CREATE DATABASE \`${databaseName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
+  const databaseUrl = new URL(serverUrl.toString());
+  databaseUrl.pathname = `/${databaseName}`;
+  let app: Awaited<ReturnType<typeof createApiApp>> | undefined;
+  let bare: http.Server | undefined;
+  let pool: Pool | undefined;
+  try {
+    const migrator = new DataSource(dataSourceOptions(parseDatabaseUrl(databaseUrl.toString())));
+    await migrator.initialize();
+    await migrator.runMigrations({ transaction: 'each' });
+    await migrator.destroy();
+
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: databaseUrl.toString(),
+      BCRYPT_COST: '4',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      LOG_LEVEL: 'silent',
+      OUTBOX_DIR: path.join(os.tmpdir(), `${databaseName}-outbox`),
+    });
+    app = await createApiApp(config, createJsonLogger('api', 'silent'));
+    await app.listen(0, '127.0.0.1');
+    const apiBase = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+
+    // One privileged member, signed up and in over HTTP as a client would.
+    const loginId = `bench.${randomBytes(4).toString('hex')}@example.com`;
+    const password = 'Qz7!mKp2#x';
+    await json(apiBase, 'POST', '/api/v1/members', {
+      loginId,
+      password,
+      name: 'Bench Member',
+      memberType: 'CORPORATE_BUSINESS',
+      businessName: 'Bench Co., Ltd.',
+      businessRegistrationNumber: '220-81-62517',
+      mobilePhone: '+821012345678',
+      language: 'en',
+      serviceArea: 'KR',
+      billingEmail: loginId,
+      address: { country: 'KR', postalCode: '06236', line1: '152 Teheran-ro', line2: '12F' },
+    });
+    const token = (await json(apiBase, 'POST', '/api/v1/auth/login', { loginId, password })).accessToken as string;
+    await json(apiBase, 'POST', '/api/v1/auth/reauthenticate', { password }, token);
+
+    pool = createPool({ uri: databaseUrl.toString(), connectionLimit: POOL_SIZE, timezone: 'Z', enableKeepAlive: true });
+    bare = bareAccountServer(pool);
+    const bareBase = await listen(bare);
+
+    const appView = await json(apiBase, 'GET', '/api/v1/me/account', undefined, token);
+    const bareView = await json(bareBase, 'GET', '/', undefined, token);
+    if (JSON.stringify(appView) !== JSON.stringify(bareView)) throw new Error('the bare endpoint does not answer what the API answers');
+
+    const load = (url: string) =>
+      generateLoadInWorker({
+        url,
+        headers: { authorization: `Bearer ${token}` },
+        connections,
+        durationMs,
+        maxRequests: 2_000_000,
+        warmupRequests: connections * 20,
+      });
+
+    console.log(`P3 — GET /me/account on MySQL, ${connections} connections, ${durationMs / 1_000} s per run, ` + `${os.cpus().length} CPUs, Node ${process.version}`);
+    // Interleaved, so drift on a shared machine hits both sides alike.
+    const reference: LoadResult[] = [];
+    const api: LoadResult[] = [];
+    for (let round = 1; round <= 2; round++) {
+      reference.push(await load(`${bareBase}/`));
+      console.log(`  round ${round} bare mysql2   ${fmt(reference.at(-1)!)}`);
+      api.push(await load(`${apiBase}/api/v1/me/account`));
+      console.log(`  round ${round} API           ${fmt(api.at(-1)!)}`);
+    }
+    const ref = combineRuns(reference);
+    const measured = combineRuns(api);
+    const ratio = measured.throughput / ref.throughput;
+    console.log(`  bare mysql2 (reference)   ${fmt(ref)}`);
+    console.log(`  GET /api/v1/me/account    ${fmt(measured)}`);
+    console.log(
+      `  throughput ratio ${(ratio * 100).toFixed(1)} % (target ≥ ${TARGET_THROUGHPUT_RATIO * 100} %: ${ratio >= TARGET_THROUGHPUT_RATIO ? 'met' : 'NOT met'}); ` +
+        `API p99 ${measured.latency.p99.toFixed(2)} ms (target ≤ ${TARGET_P99_MS} ms: ${measured.latency.p99 <= TARGET_P99_MS ? 'met' : 'NOT met'})`,
+    );
+    if (measured.errors || ref.errors) console.log(`  note: ${measured.errors + ref.errors} requests failed; figures cover successful ones`);
+  } finally {
+    await new Promise((resolve) => (bare ? bare.close(resolve) : resolve(undefined)));
+    await pool?.end();
+    await app?.close();
+    await withServer((connection) => connection.query(`DROP DATABASE IF EXISTS \`${databaseName}\``));
+  }
+}
+
+await main();

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '#app/config';
+import { DocumentEntity } from './document.entity.js';
+import { DocumentsService } from './documents.service.js';
+import { DOCUMENT_STORAGE } from './storage/document-storage.js';
+import { LocalFolderDocumentStorage } from './storage/local-folder.storage.js';
+
+/** Entities of this library, for data sources built outside Nest (scripts, tests). */
+export const DOCUMENT_ENTITIES = [DocumentEntity];
+
+/** Provides DocumentsService and DOCUMENT_STORAGE (a local folder, DOCUMENTS_DIR); needs ConfigModule and PersistenceModule. */
+@Module({
+  imports: [TypeOrmModule.forFeature(DOCUMENT_ENTITIES)],
+  providers: [
+    { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalFolderDocumentStorage(config.documentsDir) },
+    DocumentsService,
+  ],
+  exports: [DocumentsService, DOCUMENT_STORAGE],
+})
+export class DocumentsModule {}

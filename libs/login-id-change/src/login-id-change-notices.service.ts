@@ -1,0 +1,58 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '#app/config';
+import { DomainError, ErrorCode } from '#app/core';
+import { MemberEntity } from '#app/members';
+import { NotificationService } from '#app/notifications';
+import { REVERT_WINDOW_DAYS } from './commit-login-id-change.service.js';
+import { LoginIdChangeRevertEntity } from './login-id-change-revert.entity.js';
+
+export function hashRevertToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** After a commit: the old address gets a "this wasn't me" token, the new address a confirmation. */
+@Injectable()
+export class LoginIdChangeNoticesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  async notifyChanged(changeId: string, memberId: string): Promise<void> {
+    const change = await this.dataSource.manager.findOneBy(LoginIdChangeRevertEntity, { changeId, memberId });
+    const member = await this.dataSource.manager.findOneBy(MemberEntity, { id: memberId });
+    if (!change || !member) throw new DomainError(ErrorCode.NOT_FOUND, 'No committed change to announce');
+    const oldKey = `login-id-changed-old:${changeId}`;
+    // The token exists only in the notice: a new one is made only while no notice went out.
+    if (!(await this.notifications.isDelivered(oldKey))) {
+      const token = randomBytes(32).toString('base64url');
+      await this.dataSource.manager.update(LoginIdChangeRevertEntity, { changeId }, { tokenHash: hashRevertToken(token) });
+      await this.notifications.send({
+        channel: 'email',
+        to: change.previousLoginId,
+        template: 'login-id-changed-old',
+        language: member.language,
+        params: {
+          name: member.name,
+          newLoginId: change.newLoginId,
+          revertToken: token,
+          revertUrl: `${this.config.publicApiUrl}/api/v1/login-id-change-reverts`,
+          days: REVERT_WINDOW_DAYS,
+        },
+        idempotencyKey: oldKey,
+      });
+    }
+    await this.notifications.send({
+      channel: 'email',
+      to: change.newLoginId,
+      template: 'login-id-changed-new',
+      language: member.language,
+      params: { name: member.name, newLoginId: change.newLoginId },
+      idempotencyKey: `login-id-changed-new:${changeId}`,
+    });
+  }
+}

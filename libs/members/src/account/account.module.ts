@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '#app/notifications';
+import { VerificationModule } from '#app/verification';
+import { MembersModule } from '../members.module.js';
+import { MobilePhoneChangeService } from './mobile-phone-change.service.js';
+import { UpdateAccountService } from './update-account.service.js';
+
+/** The member's own basic information: update it, change the mobile phone by SMS code. */
+@Module({
+  imports: [MembersModule, VerificationModule, NotificationsModule],
+  providers: [UpdateAccountService, MobilePhoneChangeService],
+  exports: [UpdateAccountService, MobilePhoneChangeService],
+})
+export class AccountModule {}

@@ -1,0 +1,15 @@
+import { isEmail } from 'class-validator';
+import { normaliseLoginId } from '#app/members';
+
+export const MAX_REVIEWER_EMAIL_LENGTH = 254;
+
+/** Reviewer emails are compared like member login IDs: without case or surrounding space. */
+export function normaliseReviewerEmail(email: string): string {
+  return normaliseLoginId(email);
+}
+
+/** Whether the (normalised) address is acceptable as a reviewer's sign-in email. */
+export function isValidReviewerEmail(email: string): boolean {
+  const normalised = normaliseReviewerEmail(email);
+  return normalised.length <= MAX_REVIEWER_EMAIL_LENGTH && isEmail(normalised);
+}

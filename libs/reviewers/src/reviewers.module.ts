@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '#app/audit';
+import { PasswordHasher } from '#app/members';
+import { ReviewerAccountsService } from './reviewer-accounts.service.js';
+import { ReviewerAuthService } from './reviewer-auth.service.js';
+import { ReviewerSessionEntity } from './reviewer-session.entity.js';
+import { ReviewerSessionsService } from './reviewer-sessions.service.js';
+import { ReviewerEntity } from './reviewer.entity.js';
+import { ReviewersRepository } from './reviewers.repository.js';
+
+/** Reviewer accounts, sign-in and sessions. Needs APP_CONFIG and a TypeORM root (PersistenceModule). */
+@Module({
+  imports: [TypeOrmModule.forFeature([ReviewerEntity, ReviewerSessionEntity]), AuditModule],
+  // The same bcrypt cost and password normalisation as members, from the same configuration.
+  providers: [ReviewersRepository, PasswordHasher, ReviewerAccountsService, ReviewerAuthService, ReviewerSessionsService],
+  exports: [ReviewersRepository, ReviewerAccountsService, ReviewerAuthService, ReviewerSessionsService],
+})
+export class ReviewersModule {}

@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '../../libs/core/src/index.js';
+import {
+  DocumentEntity,
+  DocumentsService,
+  LocalFolderDocumentStorage,
+  validateUploads,
+  type DocumentStorage,
+  type ValidatedUpload,
+} from '../../libs/documents/src/index.js';
+import { MemberEntity } from '../../libs/members/src/index.js';
+import { openMigrated } from '../support/migrated-data-source.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.mjs';
+
+const fixture = (name: string) => fs.readFileSync(path.resolve('test/fixtures', name));
+
+/** Local storage that fails the n-th write (after writing part of it, like a full disk would). */
+class FailingStorage implements DocumentStorage {
+  private puts = 0;
+
+  constructor(
+    private readonly inner: LocalFolderDocumentStorage,
+    private readonly failOnPut: number,
+  ) {}
+
+  async put(key: string, bytes: Buffer): Promise<void> {
+    this.puts += 1;
+    if (this.puts === this.failOnPut) {
+      await this.inner.put(key, bytes.subarray(0, 3));
+      throw new Error('ENOSPC: no space left on device');
+    }
+    await this.inner.put(key, bytes);
+  }
+  get(key: string) {
+    return this.inner.get(key);
+  }
+  delete(key: string) {
+    return this.inner.delete(key);
+  }
+  exists(key: string) {
+    return this.inner.exists(key);
+  }
+}
+
+function filesUnder(root: string): string[] {
+  if (!fs.existsSync(root)) return [];
+  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+}
+
+async function readAll(content: Buffer | Readable): Promise<Buffer> {
+  if (Buffer.isBuffer(content)) return content;
+  const chunks: Buffer[] = [];
+  for await (const chunk of content) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe(`documents on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let root: string;
+  let storage: LocalFolderDocumentStorage;
+  let documents: DocumentsService;
+
+  const threeUploads = (): ValidatedUpload[] =>
+    validateUploads(
+      [
+        { field: 'proofDocuments', originalName: '../../secret/proof.pdf', bytes: fixture('valid/proof.pdf') },
+        { field: 'proofDocuments', originalName: 'scan.png', bytes: fixture('valid/proof.png') },
+        { field: 'proofDocuments', originalName: '사진.jpg', bytes: fixture('valid/proof.jpg') },
+      ],
+      [{ name: 'proofDocuments', minFiles: 1, maxFiles: 4 }],
+    );
+
+  async function aMember(): Promise<string> {
+    const id = randomUUID();
+    const now = new Date();
+    await dataSource.manager.insert(MemberEntity, {
+      id,
+      loginId: `${id}@example.com`,
+      passwordHash: '$2b$04$abcdefghijklmnopqrstuv',
+      memberType: 'PERSONAL',
+      name: 'Test Member',
+      businessName: null,
+      businessRegistrationNumber: null,
+      mobilePhone: '+821012345678',
+      language: 'en',
+      serviceArea: 'KR',
+      billingEmail: `${id}@example.com`,
+      addressCountry: null,
+      addressPostalCode: null,
+      addressLine1: null,
+      addressLine2: null,
+      failedPasswordAttempts: 0,
+      lockedUntil: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return id;
+  }
+
+  const rowsOf = (ownerMemberId: string) => dataSource.manager.countBy(DocumentEntity, { ownerMemberId });
+
+  beforeAll(async () => {
+    database = await createTestDatabase('documents');
+    dataSource = await openMigrated(database.url, [MemberEntity, DocumentEntity]);
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'documents-it-'));
+    storage = new LocalFolderDocumentStorage(root);
+    documents = new DocumentsService(dataSource, storage);
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('stores a batch: files under generated keys, rows with the detected type, size and hash', async () => {
+    const owner = await aMember();
+    const applicationId = randomUUID();
+    const stored = await dataSource.transaction((manager) =>
+      documents.store(manager, { ownerMemberId: owner, applicationId, documents: threeUploads().map((upload) => ({ upload, kind: 'PROOF' })) }),
+    );
+    expect(filesUnder(root).sort()).toEqual(stored.map((document) => document.storageKey).sort());
+    const rows = await documents.listForApplication(applicationId);
+    expect(rows.map((row) => [row.originalName, row.mediaType, row.kind])).toEqual([
+      ['proof.pdf', 'application/pdf', 'PROOF'],
+      ['scan.png', 'image/png', 'PROOF'],
+      ['사진.jpg', 'image/jpeg', 'PROOF'],
+    ]);
+    expect(rows[0].sizeBytes).toBe(fixture('valid/proof.pdf').length);
+    expect(rows[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows.every((row) => /^[0-9a-f-]{36}$/.test(row.storageKey))).toBe(true);
+    expect(rows.every((row) => row.inquiryId === null && row.applicationId === applicationId)).toBe(true);
+  });
+
+  it('opens a document for its owner and answers NOT_FOUND to anyone else', async () => {
+    const owner = await aMember();
+    const other = await aMember();
+    const [document] = await dataSource.transaction((manager) =>
+      documents.store(manager, { ownerMemberId: owner, documents: threeUploads().slice(0, 1).map((upload) => ({ upload, kind: 'PROOF' })) }),
+    );
+    const opened = await documents.open(document.id, { ownerMemberId: owner });
+    expect((await readAll(opened.content)).equals(fixture('valid/proof.pdf'))).toBe(true);
+    const refused = await failureOf(documents.open(document.id, { ownerMemberId: other }));
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).code).toBe('NOT_FOUND');
+    expect(((await failureOf(documents.open(document.id, { ownerMemberId: owner, inquiryId: randomUUID() }))) as DomainError).code).toBe('NOT_FOUND');
+    // A missing owner must not widen the scope.
+    await expect(documents.open(document.id, { ownerMemberId: undefined as unknown as string })).rejects.toThrow('must be a non-empty string');
+  });
+
+  it('leaves no file and no row when a write fails after some files were written', async () => {
+    const owner = await aMember();
+    const failing = new DocumentsService(dataSource, new FailingStorage(storage, 3));
+    const error = await failureOf(
+      dataSource.transaction((manager) =>
+        failing.store(manager, { ownerMemberId: owner, documents: threeUploads().map((upload) => ({ upload, kind: 'PROOF' })) }),
+      ),
+    );
+    expect(String(error)).toContain('ENOSPC');
+    expect(filesUnder(root)).toEqual([]);
+    expect(await rowsOf(owner)).toBe(0);
+  });
+
+  it('removes the written files when the rows cannot be inserted', async () => {
+    const unknownOwner = randomUUID(); // no such member: the foreign key refuses the rows
+    const error = await failureOf(
+      dataSource.transaction((manager) =>
+        documents.store(manager, { ownerMemberId: unknownOwner, documents: threeUploads().map((upload) => ({ upload, kind: 'PROOF' })) }),
+      ),
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(filesUnder(root)).toEqual([]);
+    expect(await rowsOf(unknownOwner)).toBe(0);
+  });
+
+  it('transaction(): a failure after storing rolls the rows back and removes every batch stored in it', async () => {
+    const owner = await aMember();
+    const error = await failureOf(
+      documents.transaction(async (manager, writer) => {
+        const [form, ...proofs] = threeUploads();
+        await writer.store({ ownerMemberId: owner, documents: [{ upload: form, kind: 'APPLICATION_FORM' }] });
+        await writer.store({ ownerMemberId: owner, documents: proofs.map((upload) => ({ upload, kind: 'PROOF' })) });
+        expect(filesUnder(root)).toHaveLength(3);
+        expect(await manager.countBy(DocumentEntity, { ownerMemberId: owner })).toBe(3);
+        throw new Error('the application insert failed');
+      }),
+    );
+    expect(String(error)).toContain('the application insert failed');
+    expect(filesUnder(root)).toEqual([]);
+    expect(await rowsOf(owner)).toBe(0);
+  });
+
+  it('transaction(): commits files and rows together when the work succeeds', async () => {
+    const owner = await aMember();
+    const inquiryId = randomUUID();
+    const stored = await documents.transaction((_manager, writer) =>
+      writer.store({ ownerMemberId: owner, inquiryId, documents: threeUploads().map((upload) => ({ upload, kind: 'INQUIRY_ATTACHMENT' })) }),
+    );
+    expect(await rowsOf(owner)).toBe(3);
+    expect(filesUnder(root)).toHaveLength(3);
+    const listed = await documents.listForInquiries([inquiryId]);
+    expect(listed.map((document) => document.id)).toEqual(stored.map((document) => document.id));
+  });
+
+  it('refuses uploads that did not come from validateUploads', async () => {
+    const owner = await aMember();
+    const [upload] = threeUploads();
+    const forged = { ...upload, mediaType: 'application/pdf' as const, bytes: fixture('invalid/renamed-linux-executable.pdf') };
+    await expect(
+      dataSource.transaction((manager) => documents.store(manager, { ownerMemberId: owner, documents: [{ upload: forged, kind: 'PROOF' }] })),
+    ).rejects.toThrow('validateUploads');
+    expect(filesUnder(root)).toEqual([]);
+    expect(await rowsOf(owner)).toBe(0);
+  });
+
+  it('discard() removes stored files and tolerates ones already gone', async () => {
+    const owner = await aMember();
+    const stored = await dataSource.transaction((manager) =>
+      documents.store(manager, { ownerMemberId: owner, documents: threeUploads().map((upload) => ({ upload, kind: 'PROOF' })) }),
+    );
+    await storage.delete(stored[0].storageKey);
+    await documents.discard(stored);
+    expect(filesUnder(root)).toEqual([]);
+    expect(await Promise.all(stored.map((document) => storage.exists(document.storageKey)))).toEqual([false, false, false]);
+  });
+});

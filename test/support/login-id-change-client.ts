@@ -1,0 +1,71 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { waitFor } from '../../scripts/lib/temporal-cli.mjs';
+import type { SignedInMember } from './member-client.js';
+import { latestCode, messagesTo } from './outbox.js';
+
+/** A Korean mobile number no other test member has, so its SMS outbox is this test's alone. */
+export function uniqueMobile(): string {
+  return `+8210${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+}
+
+/** Drives the login-ID change over HTTP as a member's client would, reading codes from the outbox. */
+export class LoginIdChangeDriver {
+  constructor(
+    private readonly app: INestApplication,
+    readonly member: SignedInMember,
+  ) {}
+
+  private post(path: string, body: object = {}) {
+    return request(this.app.getHttpServer()).post(`/api/v1/me/login-id-change${path}`).auth(this.member.token, { type: 'bearer' }).send(body);
+  }
+
+  start(mobilePhone = this.member.body.mobilePhone, currentPassword = this.member.password) {
+    return this.post('', { currentPassword, mobilePhone });
+  }
+  identityCode(code: string) {
+    return this.post('/identity-code', { code });
+  }
+  newLoginId(newLoginId: string) {
+    return this.post('/new-login-id', { newLoginId });
+  }
+  emailCode(code: string) {
+    return this.post('/email-code', { code });
+  }
+  confirm() {
+    return this.post('/confirm');
+  }
+  resend() {
+    return this.post('/resend-code');
+  }
+  cancel() {
+    return request(this.app.getHttpServer()).delete('/api/v1/me/login-id-change').auth(this.member.token, { type: 'bearer' });
+  }
+  status() {
+    return request(this.app.getHttpServer()).get('/api/v1/me/login-id-change').auth(this.member.token, { type: 'bearer' });
+  }
+
+  smsCode(): string {
+    return latestCode(this.member.body.mobilePhone, 'sms');
+  }
+  emailCodeFor(address: string): string {
+    return latestCode(address, 'email');
+  }
+
+  /** Steps 1–4 with the right codes: the change then awaits confirmation. */
+  async reachConfirmation(newLoginId: string): Promise<void> {
+    await this.start().expect(201);
+    await this.identityCode(this.smsCode()).expect(200);
+    await this.newLoginId(newLoginId).expect(200);
+    await this.emailCode(this.emailCodeFor(newLoginId)).expect(200);
+  }
+
+  async waitForStatus(status: string): Promise<void> {
+    await waitFor(async () => (await this.status()).body.status === status, { timeoutMs: 30_000, what: `change status ${status}` });
+  }
+}
+
+export async function waitForEmails(to: string, count: number) {
+  await waitFor(() => messagesTo(to, 'email').length >= count, { timeoutMs: 30_000, what: `${count} email(s) to ${to}` });
+  return messagesTo(to, 'email');
+}
