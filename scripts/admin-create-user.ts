@@ -13,7 +13,11 @@ import { DomainError, ErrorCode } from '#app/core';
 import { PersistenceModule } from '#app/persistence';
 import { REVIEWER_ROLES, ReviewerAccountsService, ReviewersModule } from '#app/reviewers';
 
-const USAGE = `Usage: npm run admin:create-user -- --email <email> (--password <password> | --password-stdin) --role <${REVIEWER_ROLES.join('|')}> [--name "<display name>"]`;
+const USAGE = [
+  `Usage: npm run admin:create-user -- --email <email> (--password <password> | --password-stdin) --role <${REVIEWER_ROLES.join('|')}> [--name "<display name>"]`,
+  // npm echoes the command line, password included, unless run with -s; stdin keeps it out of both.
+  'Tip: `npm run -s admin:create-user -- … --password-stdin < password-file` keeps the password out of the terminal and shell history.',
+].join('\n');
 
 class UsageError extends Error {}
 
@@ -132,6 +136,12 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : `admin:create-user failed: ${(error as Error).message}`);
+  console.error(error instanceof ConfigError ? error.message : `admin:create-user failed: ${(error as Error).message}${hint(error)}`);
   process.exitCode = 1;
+}
+
+function hint(error: unknown): string {
+  const code = (error as { driverError?: { code?: unknown }; code?: unknown }).driverError?.code ?? (error as { code?: unknown }).code;
+  const missingTable = code === 'ER_NO_SUCH_TABLE' || /no such table/i.test((error as Error).message);
+  return missingTable ? '\nThe database is not migrated: run `npm run migrate` first.' : '';
 }

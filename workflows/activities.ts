@@ -8,6 +8,7 @@ import type {
   NewLoginIdCheck,
   ResendOutcome,
 } from './login-id-change/login-id-change.types.js';
+import type { ApplicationStatus, ApplicationTransition, MemberNotice } from './required-info-application/application.types.js';
 
 export interface PingActivities {
   /** Answers with the worker's identity. */
@@ -31,4 +32,16 @@ export interface LoginIdChangeActivities {
   notifyLoginIdChanged(input: { changeId: string; memberId: string }): Promise<void>;
   /** A change that ends without a commit: pending codes forgotten, audit event. */
   closeLoginIdChange(input: { changeId: string; memberId: string; outcome: LoginIdChangeClosing; reason: string | null }): Promise<void>;
+}
+
+/** The I/O of the review workflow; every one idempotent for its application and transition. */
+export interface RequiredInfoApplicationActivities {
+  /** Writes a transition to the read model (row, history, audit) unless already written. */
+  recordApplicationTransition(transition: ApplicationTransition): Promise<void>;
+  /** Approval: the requested values applied to the member, in the same transaction as the transition. */
+  approveApplication(transition: ApplicationTransition): Promise<void>;
+  /** Flags the application overdue in the queue and reminds the reviewers, once per status period. */
+  flagApplicationOverdue(input: { applicationId: string; status: ApplicationStatus; since: string }): Promise<void>;
+  /** Tells the member, in their language, once per event. */
+  notifyApplicant(input: { applicationId: string; notice: MemberNotice; key: string }): Promise<void>;
 }

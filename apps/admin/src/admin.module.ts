@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { ApplicationsModule } from '#app/applications';
 import { AuditModule } from '#app/audit';
 import { AppConfig, ConfigModule } from '#app/config';
 import { PersistenceModule } from '#app/persistence';
@@ -7,6 +8,7 @@ import { ReviewersModule } from '#app/reviewers';
 import { TemporalModule } from '#app/temporal';
 import { createJsonLogger, RateLimitGuard, WebPlatformModule } from '#app/web';
 import { ADMIN_LOGGER } from './admin-logger.js';
+import { ApplicationsController } from './applications/applications.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { MeController } from './auth/me.controller.js';
 import { ReviewerAuthGuard } from './auth/reviewer-auth.guard.js';
@@ -20,8 +22,8 @@ export class AdminModule {
   static forRoot(config: AppConfig, logger: Logger = createJsonLogger('admin', config.logLevel)): DynamicModule {
     return {
       module: AdminModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ poolSize: 10 }), TemporalModule, WebPlatformModule, AuditModule, ReviewersModule],
-      controllers: [AuthController, MeController, ReviewersController, PagesController, AssetsController],
+      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ poolSize: 10 }), TemporalModule, WebPlatformModule, AuditModule, ReviewersModule, ApplicationsModule],
+      controllers: [ApplicationsController, AuthController, MeController, ReviewersController, PagesController, AssetsController],
       providers: [{ provide: ADMIN_LOGGER, useValue: logger }, RateLimitGuard, ReviewerAuthGuard, RolesGuard],
     };
   }

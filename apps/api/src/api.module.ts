@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
+import { ApplicationsModule } from '#app/applications';
 import { AuditModule } from '#app/audit';
 import { AuthModule } from '#app/auth';
 import { AppConfig, ConfigModule } from '#app/config';
@@ -11,6 +12,7 @@ import { SupportModule } from '#app/support';
 import { TemporalModule } from '#app/temporal';
 import { RateLimitGuard, WebPlatformModule } from '#app/web';
 import { AccountController } from './account/account.controller.js';
+import { ApplicationsController } from './applications/applications.controller.js';
 import { MobilePhoneChangeController } from './account/mobile-phone-change.controller.js';
 import { OtherProcessFieldsGuard } from './account/other-process-fields.guard.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -40,10 +42,12 @@ export class ApiModule {
         NotificationsModule,
         AuthModule,
         LoginIdChangeModule,
+        ApplicationsModule,
         PassportModule,
         SupportModule,
       ],
-      controllers: [MembersController, AuthController, SessionsController, AccountController, PasswordController, MobilePhoneChangeController, LoginIdChangeController, LoginIdChangeRevertsController, FormsController, InquiriesController],
+      controllers: [MembersController, AuthController, SessionsController, AccountController, PasswordController, MobilePhoneChangeController, LoginIdChangeController, LoginIdChangeRevertsController,
+        ApplicationsController, FormsController, InquiriesController],
       providers: [LocalStrategy, BearerStrategy, PrivilegedSessionGuard, RateLimitGuard, OtherProcessFieldsGuard],
     };
   }

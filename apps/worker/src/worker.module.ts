@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ApplicationsModule } from '#app/applications';
 import { AuditModule } from '#app/audit';
 import { AppConfig, ConfigModule } from '#app/config';
 import { LoginIdChangeModule } from '#app/login-id-change';
@@ -8,14 +9,15 @@ import { WebPlatformModule } from '#app/web';
 import { ActivityRegistry } from './activities/activity-registry.js';
 import { LoginIdChangeActivitiesImpl } from './activities/login-id-change.activities.js';
 import { PingActivitiesImpl } from './activities/ping.activities.js';
+import { RequiredInfoApplicationActivitiesImpl } from './activities/required-info-application.activities.js';
 
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ poolSize: 10 }), TemporalModule, WebPlatformModule, AuditModule, LoginIdChangeModule],
-      providers: [PingActivitiesImpl, LoginIdChangeActivitiesImpl, ActivityRegistry],
+      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ poolSize: 10 }), TemporalModule, WebPlatformModule, AuditModule, LoginIdChangeModule, ApplicationsModule],
+      providers: [PingActivitiesImpl, LoginIdChangeActivitiesImpl, RequiredInfoApplicationActivitiesImpl, ActivityRegistry],
     };
   }
 }

@@ -30,6 +30,8 @@ export interface AppConfig {
     readonly resendAfterSeconds: number;
     readonly maxResends: number;
   };
+  /** Review deadlines of required-information applications (product.md §5), in seconds. */
+  readonly reviewDeadlines: { readonly unclaimedSeconds: number; readonly inReviewSeconds: number; readonly infoRequestSeconds: number };
   /** Where members reach the API; used in links sent by email. */
   readonly publicApiUrl: string;
   /** Requests per minute per client on credential and code endpoints. */
@@ -169,6 +171,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxResends: integer(env, 'LOGIN_ID_CODE_MAX_RESENDS', 5, 0, 100),
     },
     publicApiUrl: publicUrl(env, 'PUBLIC_API_URL', 'http://127.0.0.1:3000'),
+    reviewDeadlines: {
+      unclaimedSeconds: integer(env, 'REVIEW_UNCLAIMED_DEADLINE_SECONDS', 2 * 86_400, 1, 365 * 86_400),
+      inReviewSeconds: integer(env, 'REVIEW_IN_REVIEW_DEADLINE_SECONDS', 3 * 86_400, 1, 365 * 86_400),
+      infoRequestSeconds: integer(env, 'REVIEW_INFO_REQUEST_DEADLINE_SECONDS', 14 * 86_400, 1, 365 * 86_400),
+    },
     mobilePhoneCode: {
       ttlSeconds: integer(env, 'MOBILE_CODE_TTL_SECONDS', 180, 1, 3_600),
       maxAttempts: integer(env, 'MOBILE_CODE_MAX_ATTEMPTS', 5, 1, 20),

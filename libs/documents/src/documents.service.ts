@@ -120,8 +120,10 @@ export class DocumentsService {
    */
   async discard(documents: ReadonlyArray<Pick<DocumentEntity, 'storageKey'>>): Promise<void> {
     const outcomes = await Promise.allSettled(documents.map((document) => this.storage.delete(document.storageKey)));
-    const failed = outcomes.filter((outcome) => outcome.status === 'rejected').length;
-    if (failed > 0) this.logger.error({ failed }, 'could not remove the files of a failed document batch');
+    const failures = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failures.length > 0) {
+      this.logger.error(`could not remove ${failures.length} file(s) of a failed document batch: ${(failures[0].reason as Error)?.message}`);
+    }
   }
 
   /**

@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { WithStartWorkflowOperation, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client } from '@temporalio/client';
-import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
+import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { PasswordCheckService, type SessionEntity } from '#app/auth';
 import type { AuditActor } from '#app/audit';
 import { APP_CONFIG, type AppConfig } from '#app/config';
 import { DomainError, ErrorCode } from '#app/core';
 import { MembersRepository, toE164Mobile } from '#app/members';
-import { TemporalGateway } from '#app/temporal';
+import { TemporalGateway, temporalErrorToDomain } from '#app/temporal';
 import { changeStatus, identityCodeSent, loginIdChangeWorkflow } from '#workflows/login-id-change/login-id-change.workflow';
 import type { LoginIdChangeView } from '#workflows/login-id-change/login-id-change.types';
 import { FLOW_STATUS, MEMBER_ID } from '#workflows/search-attributes';
 
 // The API answers from the workflow's own result, but never waits long: past this it says 503.
 const CALL_DEADLINE_MS = 20_000;
-const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
 export function loginIdChangeWorkflowId(memberId: string): string {
   return `login-id-change:${memberId}`;
@@ -78,33 +77,10 @@ export class LoginIdChangeClient {
     try {
       return await client.connection.withDeadline(Date.now() + CALL_DEADLINE_MS, fn);
     } catch (error) {
-      throw toDomainError(error);
+      throw temporalErrorToDomain(error, {
+        notFound: 'No login ID change in progress',
+        alreadyRunning: 'A login ID change is already in progress; finish or cancel it first',
+      });
     }
   }
-}
-
-/** Maps what Temporal answers to the API's error codes. */
-export function toDomainError(error: unknown): unknown {
-  if (error instanceof DomainError) return error;
-  if (error instanceof WorkflowExecutionAlreadyStartedError) {
-    return new DomainError(ErrorCode.CHANGE_ALREADY_IN_PROGRESS, 'A login ID change is already in progress; finish or cancel it first');
-  }
-  if (error instanceof WorkflowNotFoundError) return new DomainError(ErrorCode.NOT_FOUND, 'No login ID change in progress');
-  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-    return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The change did not answer in time; check its status and retry');
-  }
-  // The refusal may sit under an ActivityFailure: take the innermost ApplicationFailure.
-  let failure: unknown = error instanceof WorkflowUpdateFailedError ? error.cause : error;
-  while (failure instanceof Error && !(failure instanceof ApplicationFailure) && failure.cause) failure = failure.cause;
-  if (failure instanceof ApplicationFailure && failure.type && KNOWN_CODES.has(failure.type)) {
-    const details = (failure.details?.[0] ?? {}) as Record<string, unknown>;
-    const publicDetails = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined && value !== null));
-    return new DomainError(failure.type as ErrorCode, failure.message, publicDetails);
-  }
-  // A closed workflow refuses Updates with a NOT_FOUND service error.
-  const grpcCode = (error as { code?: unknown } | null)?.code;
-  if (grpcCode === 5 || /workflow execution already completed|not found/i.test((error as Error | null)?.message ?? '')) {
-    return new DomainError(ErrorCode.NOT_FOUND, 'No login ID change in progress');
-  }
-  return error;
 }

@@ -13,6 +13,7 @@ export * from './password/password-history.js';
 export * from './sign-up/sign-up.service.js';
 export * from './account/account-view.js';
 export * from './account/account-field-processes.js';
+export * from './account/account-view.query.js';
 export * from './account/account.module.js';
 export * from './account/mobile-phone-change.service.js';
 export * from './account/update-account.service.js';

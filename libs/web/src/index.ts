@@ -7,3 +7,4 @@ export * from './request-context.js';
 export * from './validation.js';
 export * from './web-platform.module.js';
 export * from './rate-limit.guard.js';
+export * from './document-download.js';

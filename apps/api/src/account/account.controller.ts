@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '
 import type { Request, Response } from 'express';
 import type { SessionEntity } from '#app/auth';
 import { DomainError, ErrorCode } from '#app/core';
-import { MembersRepository, toAccountView, UpdateAccountService, type AccountView } from '#app/members';
+import { AccountViewQuery, UpdateAccountService, type AccountView } from '#app/members';
 import { memberActor } from '../auth/client-actor.js';
 import { CurrentSession, MemberAuthGuard, PrivilegedSessionGuard } from '../auth/guards.js';
 import { AccountViewDto } from './dto/account-view.dto.js';
@@ -24,7 +24,7 @@ export function sendAccount(res: Response, view: AccountView): AccountView {
 @Controller('me/account')
 export class AccountController {
   constructor(
-    private readonly members: MembersRepository,
+    private readonly accounts: AccountViewQuery,
     private readonly updates: UpdateAccountService,
   ) {}
 
@@ -32,9 +32,9 @@ export class AccountController {
   @ApiOperation({ summary: 'The account page (REAUTHENTICATION_REQUIRED outside the re-authentication window); ETag = version' })
   @ApiOkResponse({ type: AccountViewDto })
   async get(@CurrentSession() session: SessionEntity, @Res({ passthrough: true }) res: Response): Promise<AccountView> {
-    const member = await this.members.findById(session.memberId);
-    if (!member) throw new DomainError(ErrorCode.NOT_FOUND, 'No such member');
-    return sendAccount(res, toAccountView(member));
+    const view = await this.accounts.find(session.memberId);
+    if (!view) throw new DomainError(ErrorCode.NOT_FOUND, 'No such member');
+    return sendAccount(res, view);
   }
 
   @Patch()

@@ -6,8 +6,8 @@ import type { SessionEntity } from '#app/auth';
 import { DomainError, ErrorCode } from '#app/core';
 import { renderMemberInfoChangeForm, type MemberInfoChangeFormPrefill } from '#app/documents';
 import { maskBusinessRegistrationNumber, MembersRepository } from '#app/members';
+import { attachmentDisposition } from '#app/web';
 import { CurrentSession } from '../auth/guards.js';
-import { attachmentDisposition } from '../uploads/document-download.js';
 import { OptionalMemberAuthGuard } from './optional-member-auth.guard.js';
 
 const FORM_FILE_NAME = 'member-info-change-application.pdf';

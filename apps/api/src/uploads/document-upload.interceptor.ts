@@ -23,6 +23,9 @@ export function DocumentUploadInterceptor(fields: readonly UploadField[], maxByt
     {
       storage: multer.memoryStorage(),
       defParamCharset: 'utf8',
+      // The whole client name reaches sanitiseFileName: busboy's own trimming turns `..` into no name,
+      // and multer then drops the file silently instead of refusing or keeping it.
+      preservePath: true,
       limits: {
         // multer refuses a file only once it is larger than this (it asks busboy for one byte more).
         fileSize: maxBytes,

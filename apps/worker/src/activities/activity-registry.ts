@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { LoginIdChangeActivities, PingActivities } from '#workflows/activities';
+import type { LoginIdChangeActivities, PingActivities, RequiredInfoApplicationActivities } from '#workflows/activities';
 import { LoginIdChangeActivitiesImpl } from './login-id-change.activities.js';
 import { PingActivitiesImpl } from './ping.activities.js';
+import { RequiredInfoApplicationActivitiesImpl } from './required-info-application.activities.js';
+
+const REQUIRED_INFO_APPLICATION: (keyof RequiredInfoApplicationActivities)[] = [
+  'recordApplicationTransition',
+  'approveApplication',
+  'flagApplicationOverdue',
+  'notifyApplicant',
+];
 
 type ActivityFunction = (...args: never[]) => Promise<unknown>;
 
@@ -22,12 +30,14 @@ export class ActivityRegistry {
   constructor(
     private readonly ping: PingActivitiesImpl,
     private readonly loginIdChange: LoginIdChangeActivitiesImpl,
+    private readonly applications: RequiredInfoApplicationActivitiesImpl,
   ) {}
 
   activities(): Record<string, ActivityFunction> {
     return {
       ...bind(this.ping, ['recordPing'] satisfies (keyof PingActivities)[]),
       ...bind(this.loginIdChange, LOGIN_ID_CHANGE),
+      ...bind(this.applications, REQUIRED_INFO_APPLICATION),
     };
   }
 }

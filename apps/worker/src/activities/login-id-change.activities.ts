@@ -1,21 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationFailure } from '@temporalio/activity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '#app/audit';
-import { DomainError } from '#app/core';
 import { CommitLoginIdChangeService, LoginIdChangeCodesService, LoginIdChangeNoticesService } from '#app/login-id-change';
 import type { LoginIdChangeActivities } from '#workflows/activities';
-
-/** Business refusals end an activity at once (non-retryable, typed by code); anything else is retried. */
-async function refusalsAreFinal<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof DomainError) throw ApplicationFailure.nonRetryable(error.message, error.code);
-    throw error;
-  }
-}
+import { refusalsAreFinal } from './refusals-are-final.js';
 
 @Injectable()
 export class LoginIdChangeActivitiesImpl implements LoginIdChangeActivities {

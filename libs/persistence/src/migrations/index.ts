@@ -9,6 +9,8 @@ import { CreateInquiries1764300000700 } from './1764300000700-CreateInquiries.js
 import { CreateReviewers1764300000800 } from './1764300000800-CreateReviewers.js';
 import { CreateReviewerSessions1764300000900 } from './1764300000900-CreateReviewerSessions.js';
 import { CreateLoginIdChangeReverts1764300001000 } from './1764300001000-CreateLoginIdChangeReverts.js';
+import { CreateRequiredInfoApplications1764300001100 } from './1764300001100-CreateRequiredInfoApplications.js';
+import { CreateApplicationEvents1764300001200 } from './1764300001200-CreateApplicationEvents.js';
 
 /** Every migration, oldest first. The schema belongs to these, never to `synchronize`. */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   CreateReviewers1764300000800,
   CreateReviewerSessions1764300000900,
   CreateLoginIdChangeReverts1764300001000,
+  CreateRequiredInfoApplications1764300001100,
+  CreateApplicationEvents1764300001200,
 ];

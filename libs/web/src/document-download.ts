@@ -17,16 +17,18 @@ export function attachmentDisposition(fileName: string): string {
 }
 
 /**
- * Sends a stored document as a download: its detected media type, `Content-Disposition:
- * attachment`, `nosniff`, never cached. Return the result from a handler with
- * `@Res({ passthrough: true })`.
+ * Sends a stored document: its detected media type, `Content-Disposition` (attachment unless
+ * `inline` is asked for, to view it in the browser), `nosniff`, a sandboxing CSP, never cached.
+ * Return the result from a handler with `@Res({ passthrough: true })`.
  */
-export function documentDownload(res: Response, opened: OpenedDocument): StreamableFile {
+export function documentDownload(res: Response, opened: OpenedDocument, { inline = false } = {}): StreamableFile {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Cache-Control', 'private, no-store');
+  res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+  const disposition = attachmentDisposition(opened.document.originalName);
   const options = {
     type: opened.document.mediaType,
-    disposition: attachmentDisposition(opened.document.originalName),
+    disposition: inline ? disposition.replace(/^attachment/, 'inline') : disposition,
     length: opened.document.sizeBytes,
   };
   return Buffer.isBuffer(opened.content) ? new StreamableFile(opened.content, options) : new StreamableFile(opened.content, options);

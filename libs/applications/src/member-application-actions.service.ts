@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DomainError, ErrorCode } from '#app/core';
+import { DocumentEntity, DocumentsService, type UploadedFile } from '#app/documents';
+import { DECIDED_STATUSES, type ApplicationFlowView } from '#workflows/required-info-application/application.types';
+import { documentsAdded, withdrawApplication } from '#workflows/required-info-application/required-info-application.workflow';
+import { ApplicationFlowClient } from './application-flow.client.js';
+import { ApplicationsQuery } from './applications.query.js';
+import { MAX_PROOF_DOCUMENTS, PROOF_DOCUMENTS_FIELD } from './submit-application.service.js';
+
+/** What a member does to their own application after submitting it. */
+@Injectable()
+export class MemberApplicationActionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsQuery,
+    private readonly documents: DocumentsService,
+    private readonly flows: ApplicationFlowClient,
+  ) {}
+
+  /** Answers an information request with more proof documents; the application returns to the queue. */
+  async addDocuments(memberId: string, applicationId: string, files: readonly UploadedFile[]): Promise<ApplicationFlowView> {
+    const application = await this.applications.findOwned(memberId, applicationId);
+    if (application.status !== 'INFO_REQUESTED') {
+      throw new DomainError(ErrorCode.INVALID_STATE, 'Documents can be added only when information was requested', { currentStatus: application.status });
+    }
+    const uploads = this.documents.validate(files, [{ name: PROOF_DOCUMENTS_FIELD, minFiles: 1, maxFiles: MAX_PROOF_DOCUMENTS }]);
+    const stored = await this.documents.transaction((_manager, writer) =>
+      writer.store({ ownerMemberId: memberId, applicationId, documents: uploads.map((upload) => ({ upload, kind: 'PROOF' as const })) }),
+    );
+    try {
+      return await this.flows.act(applicationId, documentsAdded, memberId);
+    } catch (error) {
+      // The workflow refused (the state moved meanwhile): the new documents go too.
+      await this.dataSource.manager.delete(DocumentEntity, stored.map((document) => document.id));
+      await this.documents.discard(stored);
+      throw error;
+    }
+  }
+
+  async withdraw(memberId: string, applicationId: string): Promise<ApplicationFlowView> {
+    const application = await this.applications.findOwned(memberId, applicationId);
+    if (DECIDED_STATUSES.includes(application.status)) {
+      throw new DomainError(ErrorCode.INVALID_STATE, 'A decided application cannot be withdrawn', { currentStatus: application.status });
+    }
+    return this.flows.act(applicationId, withdrawApplication, memberId);
+  }
+}
