@@ -32,6 +32,7 @@ import { runClosedLoop, type ClosedLoopResult } from './lib/closed-loop.js';
 import { combineRuns } from './lib/load-generator.js';
 import { LOGIN_ID_CHANGE_STEPS, type ChangingMember, type LoginIdChangeDriveInput, type LoginIdChangeDriveOutput } from './lib/login-id-change-driver.js';
 import { summariseLatencies, type LatencySummary } from './lib/percentile.js';
+import { cpuSnapshot } from './lib/process-cpu.js';
 import { runInWorker } from './lib/run-in-worker.js';
 
 const TARGET_STEP_P50_MS = 50;
@@ -191,23 +192,40 @@ async function main(): Promise<void> {
       `  ${label.padEnd(44)} ${run.throughput.toFixed(2).padStart(7)} ${unit}/s  whole p50 ${ms(run.latency.p50).padStart(7)} ms  p99 ${ms(run.latency.p99).padStart(7)} ms  ` +
       `(${run.latency.count} ok, ${run.errors} failed${run.firstError ? `: ${run.firstError}` : ''})`;
 
+    // CPU time of the three processes (this one: API and clients; the worker; the Temporal server)
+    // per change or workflow, warm-ups included: a cost that other work on this shared machine
+    // disturbs far less than wall-clock figures.
+    const pids = { bench: process.pid, worker: worker.pid, temporal: temporal.child.pid };
+    const cpu: Partial<Record<'before' | 'changes' | 'after', { ms: Record<keyof typeof pids, number>; operations: number }>> = {};
+    const withCpu = async <T>(side: keyof typeof cpu, operations: number, run: () => Promise<T>): Promise<T> => {
+      const used = cpuSnapshot(pids);
+      const result = await run();
+      cpu[side] = { ms: used(), operations };
+      return result;
+    };
+
     // The reference before and after the changes, so drift on this shared machine hits both sides.
-    const before = await referenceRun(client, config.temporal.taskQueue, `${runId}:before`, changes, warmup);
+    const before = await withCpu('before', warmup + changes, () => referenceRun(client, config.temporal.taskQueue, `${runId}:before`, changes, warmup));
     console.log(fmtRun('reference 1: start + 5 Updates (no activities)', before.run, 'workflows'));
 
-    const driven = await runInWorker<LoginIdChangeDriveInput, LoginIdChangeDriveOutput>(new URL('./lib/login-id-change-driver.js', import.meta.url), {
-      apiBase,
-      outboxDir: config.outboxDir,
-      members,
-      warmup,
-      concurrency,
-      durationMs,
+    // A change's cost includes its closing work after the confirm answer (notices, audit).
+    let stillRunning = 0;
+    const driven = await withCpu('changes', warmup + changes, async () => {
+      const output = await runInWorker<LoginIdChangeDriveInput, LoginIdChangeDriveOutput>(new URL('./lib/login-id-change-driver.js', import.meta.url), {
+        apiBase,
+        outboxDir: config.outboxDir,
+        members,
+        warmup,
+        concurrency,
+        durationMs,
+      });
+      stillRunning = await settle(client);
+      return output;
     });
     console.log(fmtRun('login-ID changes: 5 steps over HTTP', driven.changes, 'changes'));
-    const stillRunning = await settle(client);
     if (stillRunning) console.log(`  note: ${stillRunning} changes were still closing after 30 s`);
 
-    const after = await referenceRun(client, config.temporal.taskQueue, `${runId}:after`, changes, warmup);
+    const after = await withCpu('after', warmup + changes, () => referenceRun(client, config.temporal.taskQueue, `${runId}:after`, changes, warmup));
     console.log(fmtRun('reference 2: start + 5 Updates (no activities)', after.run, 'workflows'));
 
     const reference = combineRuns([before.run, after.run]);
@@ -239,6 +257,28 @@ async function main(): Promise<void> {
     );
     const stepsOk = steps.every((s) => s.p50 <= TARGET_STEP_P50_MS && s.p99 <= TARGET_STEP_P99_MS);
     console.log(`  per-step targets (p50 ≤ ${TARGET_STEP_P50_MS} ms and p99 ≤ ${TARGET_STEP_P99_MS} ms, every step): ${stepsOk ? 'PASS' : 'MISS'}`);
+
+    const perOperation = (side: keyof typeof cpu) => {
+      const { ms: used, operations } = cpu[side]!;
+      const total = used.bench + used.worker + used.temporal;
+      return { total: total / operations, bench: used.bench / operations, worker: used.worker / operations, temporal: used.temporal / operations };
+    };
+    const change = perOperation('changes');
+    const [refBefore, refAfter] = [perOperation('before'), perOperation('after')];
+    const ref = {
+      total: (refBefore.total + refAfter.total) / 2,
+      bench: (refBefore.bench + refAfter.bench) / 2,
+      worker: (refBefore.worker + refAfter.worker) / 2,
+      temporal: (refBefore.temporal + refAfter.temporal) / 2,
+    };
+    const refTotal = ref.total;
+    const split = (c: typeof ref) => `bench process ${ms(c.bench)}, worker ${ms(c.worker)}, Temporal ${ms(c.temporal)}`;
+    console.log(`  CPU per change ${ms(change.total)} ms (${split(change)})`);
+    console.log(`  CPU per reference workflow ${ms(refTotal)} ms (${split(ref)}): the change costs ×${(change.total / refTotal).toFixed(2)}`);
+    console.log(
+      `  on ${os.cpus().length} CPUs with nothing else running, that CPU cost alone would allow about ${((os.cpus().length * 1_000) / change.total).toFixed(1)} changes/s ` +
+        `(reference ${((os.cpus().length * 1_000) / refTotal).toFixed(1)} workflows/s)`,
+    );
     failed = false;
   } finally {
     await app?.close();

@@ -72,7 +72,8 @@ export class ApplicationTransitionsService {
 
   /** Marks the application overdue (once per status period) and reminds every active reviewer. */
   async flagOverdue(applicationId: string, status: ApplicationStatus, since: string): Promise<void> {
-    await this.dataSource.manager.update(RequiredInfoApplicationEntity, { id: applicationId, status, statusSince: new Date(since) }, { overdue: true });
+    // Only while it is still in that status: a transition meanwhile has cleared the flag for good.
+    await this.dataSource.manager.update(RequiredInfoApplicationEntity, { id: applicationId, status }, { overdue: true });
     const reviewers = await this.dataSource.manager.find(ReviewerEntity, { where: { disabledAt: IsNull() } });
     for (const reviewer of reviewers) {
       await this.notifications.send({
