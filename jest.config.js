@@ -25,6 +25,8 @@ export default {
     '^#app/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^#workflows/(.*)$': '<rootDir>/workflows/$1.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    // Its ESM build imports JSON without an import attribute, which jest warns about on every load.
+    '^libphonenumber-js/max$': '<rootDir>/node_modules/libphonenumber-js/max/index.cjs',
   },
   // Tiers that need the running stack share one Temporal dev server and worker per run.
   ...(selected.stack

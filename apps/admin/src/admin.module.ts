@@ -15,6 +15,7 @@ import { ReviewerAuthGuard } from './auth/reviewer-auth.guard.js';
 import { RolesGuard } from './auth/roles.guard.js';
 import { AssetsController } from './pages/assets.controller.js';
 import { PagesController } from './pages/pages.controller.js';
+import { ReviewPagesController } from './pages/review-pages.controller.js';
 import { ReviewersController } from './reviewers/reviewers.controller.js';
 
 @Module({})
@@ -23,7 +24,7 @@ export class AdminModule {
     return {
       module: AdminModule,
       imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ poolSize: 10 }), TemporalModule, WebPlatformModule, AuditModule, ReviewersModule, ApplicationsModule],
-      controllers: [ApplicationsController, AuthController, MeController, ReviewersController, PagesController, AssetsController],
+      controllers: [ApplicationsController, AuthController, MeController, ReviewersController, PagesController, ReviewPagesController, AssetsController],
       providers: [{ provide: ADMIN_LOGGER, useValue: logger }, RateLimitGuard, ReviewerAuthGuard, RolesGuard],
     };
   }

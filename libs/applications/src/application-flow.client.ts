@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { APP_CONFIG, type AppConfig } from '#app/config';
-import { DomainError, ErrorCode } from '#app/core';
-import { TemporalGateway, temporalErrorToDomain } from '#app/temporal';
+import { TemporalGateway } from '#app/temporal';
 import type { ApplicationFlowView } from '#workflows/required-info-application/application.types';
 import { requiredInfoApplicationWorkflow } from '#workflows/required-info-application/required-info-application.workflow';
 import { APPLICATION_ID, FLOW_STATUS, MEMBER_ID } from '#workflows/search-attributes';
 
-const CALL_DEADLINE_MS = 20_000;
+const WORDING = { notFound: 'No such application, or it is already decided', alreadyRunning: 'This application is already being reviewed' };
 
 export function applicationWorkflowId(applicationId: string): string {
   return `required-info-application:${applicationId}`;
@@ -23,9 +21,9 @@ export class ApplicationFlowClient {
   ) {}
 
   async start(applicationId: string, memberId: string): Promise<void> {
-    const client = await this.client();
-    await this.call(client, () =>
-      client.workflow.start(requiredInfoApplicationWorkflow, {
+    await this.temporal.call(
+      (client) =>
+        client.workflow.start(requiredInfoApplicationWorkflow, {
         workflowId: applicationWorkflowId(applicationId),
         taskQueue: this.temporal.taskQueue,
         args: [{ applicationId, memberId, deadlines: this.config.reviewDeadlines }],
@@ -36,33 +34,17 @@ export class ApplicationFlowClient {
           { key: FLOW_STATUS, value: 'SUBMITTED' },
         ],
       }),
+      WORDING,
     );
   }
 
   async act<Args extends unknown[]>(applicationId: string, update: UpdateDefinition<ApplicationFlowView, Args>, ...args: Args): Promise<ApplicationFlowView> {
-    const client = await this.client();
-    const handle = client.workflow.getHandle(applicationWorkflowId(applicationId));
-    return this.call(client, () =>
-      handle.executeUpdate<ApplicationFlowView, [unknown, ...unknown[]]>(update.name, { args: args as unknown as [unknown, ...unknown[]] }),
+    return this.temporal.call(
+      (client) =>
+        client.workflow
+          .getHandle(applicationWorkflowId(applicationId))
+          .executeUpdate<ApplicationFlowView, [unknown, ...unknown[]]>(update.name, { args: args as unknown as [unknown, ...unknown[]] }),
+      WORDING,
     );
-  }
-
-  private async client(): Promise<Client> {
-    try {
-      return await this.temporal.client();
-    } catch {
-      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The workflow service is unavailable; retry shortly');
-    }
-  }
-
-  private async call<T>(client: Client, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await client.connection.withDeadline(Date.now() + CALL_DEADLINE_MS, fn);
-    } catch (error) {
-      throw temporalErrorToDomain(error, {
-        notFound: 'No such application, or it is already decided',
-        alreadyRunning: 'This application is already being reviewed',
-      });
-    }
   }
 }

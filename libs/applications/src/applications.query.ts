@@ -30,6 +30,8 @@ export interface MemberApplicationDetail extends ApplicationSummary {
 
 export interface QueueItem extends ApplicationSummary {
   readonly memberId: string;
+  /** The member's login ID (null only if the member row is gone). */
+  readonly memberLoginId: string | null;
   readonly overdue: boolean;
   readonly claimedBy: string | null;
 }
@@ -109,6 +111,9 @@ export class ApplicationsQuery {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 100);
     const query = this.dataSource.manager
       .createQueryBuilder(RequiredInfoApplicationEntity, 'a')
+      // A left join by primary key: the queue's index still drives the plan (quality.md P5).
+      .leftJoin(MemberEntity, 'm', 'm.id = a.member_id')
+      .addSelect('m.login_id', 'member_login_id')
       .orderBy('a.submitted_at', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .limit(limit + 1);
@@ -123,10 +128,17 @@ export class ApplicationsQuery {
         ),
       );
     }
-    const rows = await query.getMany();
+    const { entities: rows, raw } = await query.getRawAndEntities<{ a_id: string; member_login_id: string | null }>();
+    const loginIds = new Map(raw.map((row) => [row.a_id, row.member_login_id]));
     const page = rows.slice(0, limit);
     return {
-      items: page.map((application) => ({ ...toSummary(application), memberId: application.memberId, overdue: application.overdue, claimedBy: application.claimedBy })),
+      items: page.map((application) => ({
+        ...toSummary(application),
+        memberId: application.memberId,
+        memberLoginId: loginIds.get(application.id) ?? null,
+        overdue: application.overdue,
+        claimedBy: application.claimedBy,
+      })),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
     };
   }

@@ -36,7 +36,13 @@ describe('page escaping', () => {
   });
 
   it('the queue page names the signed-in reviewer and shows the empty state', () => {
-    const page = renderQueuePage({ reviewer: { displayName: 'Lee Jiwoo', role: 'REVIEWER' }, csrfToken: 'tok' });
+    const page = renderQueuePage({
+      reviewer: { displayName: 'Lee Jiwoo', role: 'REVIEWER' },
+      reviewerId: 'r1',
+      csrfToken: 'tok',
+      filter: { overdueOnly: false },
+      page: { items: [], nextCursor: null },
+    });
     expect(page).toContain('Signed in as <strong>Lee Jiwoo</strong> (REVIEWER)');
     expect(page).toContain('No applications yet');
     expect(page).toContain('action="/logout"');

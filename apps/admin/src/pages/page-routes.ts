@@ -4,7 +4,19 @@
 // would collide with a page at `/applications/:id`).
 
 /** Page routes served without the /admin/api/v1 prefix (add new pages here). */
-export const PAGE_ROUTES: readonly string[] = ['/', 'login', 'logout', 'queue', 'assets/admin.css'];
+export const PAGE_ROUTES: readonly string[] = [
+  '/',
+  'login',
+  'logout',
+  'queue',
+  'queue/:id',
+  'queue/:id/claim',
+  'queue/:id/release',
+  'queue/:id/approve',
+  'queue/:id/reject',
+  'queue/:id/request-info',
+  'assets/admin.css',
+];
 
 /** Path prefixes whose forms post application/x-www-form-urlencoded (parsed only there). */
-export const FORM_POST_PATHS: readonly string[] = ['/login', '/logout'];
+export const FORM_POST_PATHS: readonly string[] = ['/login', '/logout', '/queue'];

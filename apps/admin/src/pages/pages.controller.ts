@@ -11,11 +11,10 @@ import { ReviewerAuthGuard } from '../auth/reviewer-auth.guard.js';
 import { clientOf, type ReviewerRequest } from '../auth/reviewer-request.js';
 import { sendPage } from './layout.js';
 import { PageExceptionFilter } from './page-exception.filter.js';
-import { renderQueuePage } from './queue.page.js';
 import { SignInPageFilter } from './sign-in-page.filter.js';
 import { renderSignInPage } from './sign-in.page.js';
 
-/** The reviewer's browser pages: sign-in, sign-out and the queue (outside the JSON API prefix). */
+/** The reviewer's browser pages: sign-in and sign-out (outside the JSON API prefix); the queue is ReviewPagesController. */
 @ApiExcludeController()
 @Controller()
 @UseFilters(PageExceptionFilter)
@@ -58,12 +57,6 @@ export class PagesController {
     await this.sessions.revoke(principal, clientOf(req));
     clearSessionCookie(req, res);
     res.redirect(303, '/login');
-  }
-
-  @Get('queue')
-  @UseGuards(ReviewerAuthGuard)
-  queue(@CurrentReviewer() { reviewer }: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): void {
-    sendPage(res, 200, renderQueuePage({ reviewer, csrfToken: ensureCsrfToken(req, res) }));
   }
 
   /** The reviewer of the session cookie, or null (a dead cookie is forgotten). */
