@@ -246,7 +246,7 @@ describe('admin app: reviewer sign-in, sessions, roles and the sign-in pages', (
       expect(session.attributes).not.toMatch(/Secure/);
       const queue = await request(http).get('/queue').set('Cookie', cookie).expect(200);
       expect(queue.text).toContain('Signed in as <strong>Kang &lt;Minho&gt;</strong> (REVIEWER)');
-      expect(queue.text).toContain('No applications yet');
+      expect(queue.text).toContain('<h1>Review queue</h1>');
       await request(http).get('/').set('Cookie', cookie).expect(303).expect('Location', '/queue');
       await request(http).get('/login').set('Cookie', cookie).expect(303).expect('Location', '/queue');
       const whoAmI = await request(http).get('/admin/api/v1/me').set('Cookie', cookie).expect(200);

@@ -29,6 +29,8 @@ describe('admin review pages: refusals over HTTP', () => {
   let http: ReturnType<INestApplication['getHttpServer']>;
   let member: SignedInMember;
   let session: PageSession;
+  /** Every application the suite submits, withdrawn at the end: the queue of the run stays as it was. */
+  const submitted: { applicant: SignedInMember; id: string }[] = [];
 
   beforeAll(async () => {
     admin = await startAdmin();
@@ -38,6 +40,9 @@ describe('admin review pages: refusals over HTTP', () => {
     session = await signInThroughTheForm();
   });
   afterAll(async () => {
+    for (const { applicant, id } of submitted) {
+      await request(api.getHttpServer()).post(`/api/v1/me/required-info-applications/${id}/withdraw`).auth(applicant.token, { type: 'bearer' });
+    }
     await admin.close();
     await api.close();
   });
@@ -61,7 +66,9 @@ describe('admin review pages: refusals over HTTP', () => {
   async function anApplication(): Promise<string> {
     // One open application per member: each test's application is the member's only open one.
     const applicant = await signUpAndLogin(api);
-    return (await submitApplication(api, applicant).expect(201)).body.id as string;
+    const id = (await submitApplication(api, applicant).expect(201)).body.id as string;
+    submitted.push({ applicant, id });
+    return id;
   }
 
   const statusOf = async (id: string) => (await request(http).get(`/admin/api/v1/applications/${id}`).set('Cookie', session.cookie).expect(200)).body;
@@ -140,6 +147,7 @@ describe('admin review pages: refusals over HTTP', () => {
 
     const applicant = await signUpAndLogin(api);
     const { body } = await submitApplication(api, applicant).expect(201);
+    submitted.push({ applicant, id: body.id });
     // Other suites of the run leave applications open: follow the pages (oldest first) to ours.
     let ours: unknown;
     for (let cursor = ''; ours === undefined; ) {

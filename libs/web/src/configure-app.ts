@@ -32,7 +32,7 @@ export function configureApp(app: INestApplication, shape: AppShape): INestAppli
   express.disable('x-powered-by');
   express.set('trust proxy', 'loopback');
   express.useBodyParser('json', { limit: '100kb' });
-  if (shape.urlencodedPaths?.length) app.use([...shape.urlencodedPaths], urlencoded({ extended: false, limit: '16kb', parameterLimit: 50 }));
+  if (shape.urlencodedPaths?.length) app.use([...shape.urlencodedPaths], urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }));
   app.use(requestLogging(shape.logger));
   app.use(helmet());
   app.setGlobalPrefix(shape.prefix, { exclude: ['health', 'metrics', ...(shape.excludeFromPrefix ?? [])] });
