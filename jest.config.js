@@ -1,4 +1,4 @@
-// One jest configuration; TEST_TIER picks the suite (unit, integration, workflows, e2e, browser).
+// One jest configuration; TEST_TIER picks the suite (unit, integration, workflows, e2e, browser, fuzz).
 // NestJS 12 is ESM-only, so jest runs in native ESM mode (NODE_OPTIONS=--experimental-vm-modules).
 const tier = process.env.TEST_TIER ?? 'unit';
 
@@ -8,6 +8,7 @@ const tiers = {
   workflows: { roots: ['<rootDir>/test/workflows'], testMatch: ['**/*.test.ts'], stack: true },
   e2e: { roots: ['<rootDir>/test/e2e'], testMatch: ['**/*.test.ts'], stack: true },
   browser: { roots: ['<rootDir>/test/browser'], testMatch: ['**/*.test.ts'], stack: true },
+  fuzz: { roots: ['<rootDir>/test/fuzz'], testMatch: ['**/*.test.ts'], stack: true },
 };
 
 const selected = tiers[tier];

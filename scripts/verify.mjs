@@ -1,9 +1,10 @@
 // `npm run verify`: installs what is missing, then lint, type-check, build, compose validation and
-// every test tier (unit; integration and e2e on SQLite and MySQL; workflows; browser).
+// every test tier (unit; integration and e2e on SQLite and MySQL; workflows; browser; OpenAPI fuzzing).
 // A tier whose dependency is missing (MySQL, Chromium) is skipped with a clear message, unless
 // REQUIRE_ALL_TIERS=1, when it fails the run. `npm run verify -- --only unit,e2e-sqlite` runs a subset.
 import fs from 'node:fs';
 import path from 'node:path';
+import { findSchemathesis } from './lib/schemathesis.mjs';
 import { findTemporalCli } from './lib/temporal-cli.mjs';
 import { build, ensureChromium, ensureDependencies, ROOT, run } from './lib/setup.mjs';
 
@@ -71,6 +72,7 @@ console.log('══ setup: dependencies, Temporal CLI, Chromium, build');
 ensureDependencies();
 findTemporalCli({ install: true });
 const chromium = wanted('browser') ? ensureChromium() : undefined;
+const schemathesis = wanted('fuzz') ? findSchemathesis({ install: true }) : undefined;
 const { mysqlReachable } = await import('../test/support/test-database.mjs');
 const mysqlUp = wanted('integration-mysql') || wanted('e2e-mysql') ? await mysqlReachable() : false;
 
@@ -88,6 +90,8 @@ if (mysqlUp) jest('e2e-mysql', 'e2e', { TEST_DB: 'mysql' });
 else skipOrFail('e2e-mysql', 'no MySQL reachable');
 if (chromium) jest('browser', 'browser', { CHROMIUM_PATH: chromium });
 else skipOrFail('browser', 'no Chromium (apt-get install chromium)');
+if (schemathesis) jest('fuzz', 'fuzz', { SCHEMATHESIS_CLI: schemathesis });
+else skipOrFail('fuzz', 'schemathesis could not be installed from PyPI (needs python3)');
 
 console.log('\n══ summary');
 for (const { name, status, note } of outcomes) console.log(`  ${status.padEnd(8)} ${name}${note ? `  — ${note}` : ''}`);
