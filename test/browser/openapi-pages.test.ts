@@ -1,15 +1,8 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import type { Browser } from 'playwright-core';
 import { keepScreenshot, launchChromium } from '../support/browser.js';
-import { startAdmin, startApi } from '../support/stack.js';
-
-async function listen(app: INestApplication): Promise<string> {
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  return `http://127.0.0.1:${port}`;
-}
+import { startAdmin, startApi, listenOnLoopback } from '../support/stack.js';
 
 describe('OpenAPI pages render in a real browser under the security headers', () => {
   let browser: Browser;
@@ -31,7 +24,7 @@ describe('OpenAPI pages render in a real browser under the security headers', ()
     ['api', () => api, '/api/docs', 'member API'],
     ['admin', () => admin, '/admin/api/docs', 'reviewer admin API'],
   ])('%s docs show the title and the operations', async (name, app, docsPath, title) => {
-    const base = await listen(app());
+    const base = await listenOnLoopback(app());
     const page = await browser.newPage();
     const blocked: string[] = [];
     page.on('console', (message) => {

@@ -1,20 +1,14 @@
 // quality.md R4: schemathesis generates requests from each app's live OpenAPI document and checks
 // that none gets a server error. Fixed seed and bounded examples: the same run every time.
 import { execFile } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import type { INestApplication } from '@nestjs/common';
 import { findSchemathesis } from '../../scripts/lib/schemathesis.mjs';
 import { privilegedMember } from '../support/member-client.js';
 import { signedInReviewer } from '../support/reviewer-client.js';
-import { startAdmin, startApi } from '../support/stack.js';
+import { startAdmin, startApi, listenOnLoopback } from '../support/stack.js';
 
 const run = promisify(execFile);
-
-async function listen(app: INestApplication): Promise<string> {
-  await app.listen(0, '127.0.0.1');
-  return `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-}
 
 async function fuzz(schemaUrl: string, token: string, excludePaths: string): Promise<{ code: number; output: string }> {
   const cli = findSchemathesis();
@@ -44,7 +38,7 @@ describe('OpenAPI fuzzing: no server error for anything a client can send', () =
   });
 
   it('member API', async () => {
-    const base = await listen(api);
+    const base = await listenOnLoopback(api);
     const member = await privilegedMember(api);
     // Logging out or changing the password would end the session the rest of the run uses.
     const result = await fuzz(`${base}/api/docs-json`, member.token, 'auth/logout|me/sessions/|me/password');
@@ -53,7 +47,7 @@ describe('OpenAPI fuzzing: no server error for anything a client can send', () =
   }, 300_000);
 
   it('admin API', async () => {
-    const base = await listen(admin);
+    const base = await listenOnLoopback(admin);
     const reviewer = await signedInReviewer(admin, 'ADMIN');
     const result = await fuzz(`${base}/admin/api/docs-json`, reviewer.token, 'auth/logout');
     expect({ code: result.code, tail: result.output.slice(-3000) }).toMatchObject({ code: 0 });

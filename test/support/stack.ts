@@ -1,5 +1,6 @@
 // What a test of the running stack uses: the config of this run, the apps built as production
 // builds them, a Temporal client, and the worker process.
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
@@ -39,4 +40,10 @@ export async function temporalClient(): Promise<{ client: Client; close: () => P
   const config = stackConfig();
   const connection = await Connection.connect({ address: config.temporal.address });
   return { client: new Client({ connection, namespace: config.temporal.namespace }), close: () => connection.close() };
+}
+
+/** Listens on a free loopback port (for clients outside the process: a browser, a fuzzer). */
+export async function listenOnLoopback(app: INestApplication): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  return `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 }

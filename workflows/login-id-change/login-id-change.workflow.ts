@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   defineQuery,
@@ -10,6 +9,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { LoginIdChangeActivities } from '../activities.js';
+import { refuse } from '../refuse.js';
 import { FLOW_STATUS } from '../search-attributes.js';
 import {
   TERMINAL_STATUSES,
@@ -35,10 +35,6 @@ const activities = proxyActivities<LoginIdChangeActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '10 seconds' },
 });
-
-function refuse(code: string, message: string, details?: Record<string, unknown>): ApplicationFailure {
-  return ApplicationFailure.create({ type: code, message, nonRetryable: true, details: details ? [details] : [] });
-}
 
 /**
  * Change login ID (email), as the portal's five steps:

@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   defineQuery,
@@ -10,6 +9,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { RequiredInfoApplicationActivities } from '../activities.js';
+import { refuse } from '../refuse.js';
 import { FLOW_STATUS } from '../search-attributes.js';
 import {
   DECIDED_STATUSES,
@@ -33,10 +33,6 @@ const activities = proxyActivities<RequiredInfoApplicationActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '10 seconds' },
 });
-
-function refuse(code: string, message: string, details?: Record<string, unknown>): ApplicationFailure {
-  return ApplicationFailure.create({ type: code, message, nonRetryable: true, details: details ? [details] : [] });
-}
 
 const NOTICE_FOR: Partial<Record<ApplicationStatus, MemberNotice>> = {
   INFO_REQUESTED: 'INFO_REQUESTED',
