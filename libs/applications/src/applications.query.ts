@@ -106,9 +106,25 @@ export class ApplicationsQuery {
     return application;
   }
 
-  /** The reviewer queue: oldest first, keyset-paginated, overdue marked; SUBMITTED and IN_REVIEW by default. */
-  async queue(filter: QueueFilter): Promise<QueuePage> {
-    const limit = Math.min(Math.max(filter.limit ?? 50, 1), 100);
+  /** The queue's SQL statements, as run (for EXPLAIN in bench/queue.ts). */
+  queueSql(filter: QueueFilter): Array<{ query: string; parameters: unknown[] }> {
+    return this.statusesOf(filter).map((status) => {
+      const [query, parameters] = this.queueQuery({ ...filter, status }, this.pageSize(filter)).getQueryAndParameters();
+      return { query, parameters };
+    });
+  }
+
+  // One ordered index range per status (status, submitted_at, id): a status IN (…) over several
+  // would need a filesort of every open application; merging the per-status pages needs none.
+  private statusesOf(filter: QueueFilter): ApplicationStatus[] {
+    return filter.status ? [filter.status] : OPEN_FOR_REVIEW;
+  }
+
+  private pageSize(filter: QueueFilter): number {
+    return Math.min(Math.max(filter.limit ?? 50, 1), 100);
+  }
+
+  private queueQuery(filter: QueueFilter & { status: ApplicationStatus }, limit: number) {
     const query = this.dataSource.manager
       .createQueryBuilder(RequiredInfoApplicationEntity, 'a')
       // A left join by primary key: the queue's index still drives the plan (quality.md P5).
@@ -117,8 +133,7 @@ export class ApplicationsQuery {
       .orderBy('a.submitted_at', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .limit(limit + 1);
-    if (filter.status) query.where('a.status = :status', { status: filter.status });
-    else query.where('a.status IN (:...statuses)', { statuses: OPEN_FOR_REVIEW });
+    query.where('a.status = :status', { status: filter.status });
     if (filter.overdue !== undefined) query.andWhere('a.overdue = :overdue', { overdue: filter.overdue });
     if (filter.cursor) {
       const after = decodeCursor(filter.cursor);
@@ -128,8 +143,20 @@ export class ApplicationsQuery {
         ),
       );
     }
-    const { entities: rows, raw } = await query.getRawAndEntities<{ a_id: string; member_login_id: string | null }>();
-    const loginIds = new Map(raw.map((row) => [row.a_id, row.member_login_id]));
+    return query;
+  }
+
+  /** The reviewer queue: oldest first, keyset-paginated, overdue marked; SUBMITTED and IN_REVIEW by default. */
+  async queue(filter: QueueFilter): Promise<QueuePage> {
+    const limit = this.pageSize(filter);
+    const pages = await Promise.all(
+      this.statusesOf(filter).map((status) => this.queueQuery({ ...filter, status }, limit).getRawAndEntities<{ a_id: string; member_login_id: string | null }>()),
+    );
+    const rows = pages
+      .flatMap((page) => page.entities)
+      .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, limit + 1);
+    const loginIds = new Map(pages.flatMap((page) => page.raw).map((row) => [row.a_id, row.member_login_id]));
     const page = rows.slice(0, limit);
     return {
       items: page.map((application) => ({
