@@ -9,6 +9,7 @@ import { findTemporalCli } from './lib/temporal-cli.mjs';
 import { build, ensureChromium, ensureDependencies, ROOT, run } from './lib/setup.mjs';
 
 const requireAll = process.env.REQUIRE_ALL_TIERS === '1';
+const startedAt = Date.now();
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only'));
 const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : process.argv[process.argv.indexOf(onlyArg) + 1]).split(',') : undefined;
 const resultsDir = path.join(ROOT, 'var', 'test-results');
@@ -92,6 +93,11 @@ if (chromium) jest('browser', 'browser', { CHROMIUM_PATH: chromium });
 else skipOrFail('browser', 'no Chromium (apt-get install chromium)');
 if (schemathesis) jest('fuzz', 'fuzz', { SCHEMATHESIS_CLI: schemathesis });
 else skipOrFail('fuzz', 'schemathesis could not be installed from PyPI (needs python3)');
+
+// quality.md R8: what the tiers above logged holds no password, code, token or hash.
+if (outcomes.some((outcome) => ['e2e-sqlite', 'e2e-mysql', 'browser', 'fuzz'].includes(outcome.name))) {
+  step('secrets-in-logs', () => run(process.execPath, ['scripts/check-logs-for-secrets.mjs', 'var/test', String(startedAt)]));
+}
 
 console.log('\n══ summary');
 for (const { name, status, note } of outcomes) console.log(`  ${status.padEnd(8)} ${name}${note ? `  — ${note}` : ''}`);
