@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditTrail, type AuditActor } from '#app/audit';
 import { APP_CONFIG, type AppConfig } from '#app/config';
-import { DomainError, ErrorCode } from '#app/core';
+import { DomainError, ErrorCode, assertNotLocked } from '#app/core';
 import { MembersRepository, PasswordHasher, type MemberEntity } from '#app/members';
 import { NotificationService } from '#app/notifications';
 
@@ -31,7 +31,7 @@ export class PasswordCheckService {
       await this.hasher.verifyAgainstNothing(password);
       throw invalidCredentials();
     }
-    this.refuseWhileLocked(member.lockedUntil);
+    assertNotLocked(member.lockedUntil, LOCKED);
     if (await this.hasher.verify(password, member.passwordHash)) {
       await this.members.resetFailedPasswords(member);
       return member;
@@ -43,18 +43,8 @@ export class PasswordCheckService {
       this.audit.record(manager, actor, { action: 'ACCOUNT_LOCKED', memberId: member.id, after: { lockedUntil } }),
     );
     await this.notifyLocked(member, lockedUntil);
-    this.refuseWhileLocked(lockedUntil);
+    assertNotLocked(lockedUntil, LOCKED);
     throw invalidCredentials();
-  }
-
-  private refuseWhileLocked(lockedUntil: Date | null): void {
-    const remainingMs = lockedUntil ? lockedUntil.getTime() - Date.now() : 0;
-    if (lockedUntil && remainingMs > 0) {
-      throw new DomainError(ErrorCode.ACCOUNT_TEMPORARILY_LOCKED, 'Too many wrong passwords: password checks are locked for a while', {
-        lockedUntil: lockedUntil.toISOString(),
-        retryAfterSeconds: Math.ceil(remainingMs / 1_000),
-      });
-    }
   }
 
   private async notifyLocked(member: MemberEntity, lockedUntil: Date): Promise<void> {
@@ -73,6 +63,8 @@ export class PasswordCheckService {
     }
   }
 }
+
+const LOCKED = 'Too many wrong passwords: password checks are locked for a while';
 
 function invalidCredentials(): DomainError {
   return new DomainError(ErrorCode.INVALID_CREDENTIALS, 'The login ID or password is not correct');

@@ -1,10 +1,10 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuditActor } from '#app/audit';
 import { APP_CONFIG, type AppConfig } from '#app/config';
-import { DomainError, ErrorCode } from '#app/core';
+import { DomainError, ErrorCode, hashSecret } from '#app/core';
 import { SessionEntity } from './session.entity.js';
 
 export interface IssuedSession {
@@ -14,10 +14,6 @@ export interface IssuedSession {
 
 // Refreshing last_used_at on every request would turn each read into a write; once a minute is enough.
 const TOUCH_INTERVAL_MS = 60_000;
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
 
 /** Server-side, revocable sessions: random bearer tokens stored hashed, idle and absolute expiry. */
 @Injectable()
@@ -34,7 +30,7 @@ export class SessionsService {
     const session = Object.assign(new SessionEntity(), {
       id: randomUUID(),
       memberId,
-      tokenHash: hashToken(token),
+      tokenHash: hashSecret(token),
       createdAt: now,
       lastUsedAt: now,
       idleExpiresAt: this.idleExpiry(now),
@@ -50,7 +46,7 @@ export class SessionsService {
 
   /** The live session behind a bearer token, or UNAUTHENTICATED; slides the idle expiry. */
   async authenticate(token: string): Promise<SessionEntity> {
-    const session = await this.dataSource.manager.findOneBy(SessionEntity, { tokenHash: hashToken(token) });
+    const session = await this.dataSource.manager.findOneBy(SessionEntity, { tokenHash: hashSecret(token) });
     const now = new Date();
     if (!session || !this.isLive(session, now)) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The session is missing, expired or revoked');
     if (now.getTime() - session.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {

@@ -1,4 +1,7 @@
 import path from 'node:path';
+// The workflows' input shapes: configuration fills them, so each is written once.
+import type { LoginIdChangeLimits } from '#workflows/login-id-change/login-id-change.types';
+import type { ReviewDeadlines } from '#workflows/required-info-application/application.types';
 
 export type DatabaseConfig =
   | { readonly type: 'sqlite'; readonly file: string; readonly url: string }
@@ -22,16 +25,9 @@ export interface AppConfig {
   readonly lockout: { readonly threshold: number; readonly minutes: number };
   readonly serviceAreas: readonly string[];
   /** Login-ID change limits (product.md §3), passed to each workflow as input. */
-  readonly loginIdChange: {
-    readonly smsCodeTtlSeconds: number;
-    readonly emailCodeTtlSeconds: number;
-    readonly wholeChangeSeconds: number;
-    readonly maxWrongCodes: number;
-    readonly resendAfterSeconds: number;
-    readonly maxResends: number;
-  };
+  readonly loginIdChange: LoginIdChangeLimits;
   /** Review deadlines of required-information applications (product.md §5), in seconds. */
-  readonly reviewDeadlines: { readonly unclaimedSeconds: number; readonly inReviewSeconds: number; readonly infoRequestSeconds: number };
+  readonly reviewDeadlines: ReviewDeadlines;
   /** Where members reach the API; used in links sent by email. */
   readonly publicApiUrl: string;
   /** Requests per minute per client on credential and code endpoints. */

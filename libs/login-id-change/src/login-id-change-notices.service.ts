@@ -1,17 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#app/config';
-import { DomainError, ErrorCode } from '#app/core';
+import { DomainError, ErrorCode, hashSecret } from '#app/core';
 import { MemberEntity } from '#app/members';
 import { NotificationService } from '#app/notifications';
 import { REVERT_WINDOW_DAYS } from './commit-login-id-change.service.js';
 import { LoginIdChangeRevertEntity } from './login-id-change-revert.entity.js';
-
-export function hashRevertToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
 
 /** After a commit: the old address gets a "this wasn't me" token, the new address a confirmation. */
 @Injectable()
@@ -30,7 +26,7 @@ export class LoginIdChangeNoticesService {
     // The token exists only in the notice: a new one is made only while no notice went out.
     if (!(await this.notifications.isDelivered(oldKey))) {
       const token = randomBytes(32).toString('base64url');
-      await this.dataSource.manager.update(LoginIdChangeRevertEntity, { changeId }, { tokenHash: hashRevertToken(token) });
+      await this.dataSource.manager.update(LoginIdChangeRevertEntity, { changeId }, { tokenHash: hashSecret(token) });
       await this.notifications.send({
         channel: 'email',
         to: change.previousLoginId,

@@ -3,12 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
 import { AuditTrail, type AuditActor } from '#app/audit';
 import { SessionsService } from '#app/auth';
-import { DomainError, ErrorCode } from '#app/core';
+import { DomainError, ErrorCode, hashSecret } from '#app/core';
 import { MemberEntity } from '#app/members';
 import { NotificationService } from '#app/notifications';
 import { isUniqueViolation } from '#app/persistence';
 import { LoginIdChangeRevertEntity } from './login-id-change-revert.entity.js';
-import { hashRevertToken } from './login-id-change-notices.service.js';
 
 /** "This wasn't me": within 7 days the old address restores the previous login ID. */
 @Injectable()
@@ -23,7 +22,7 @@ export class RevertLoginIdChangeService {
   ) {}
 
   async revert(token: string, actor: AuditActor): Promise<{ loginId: string }> {
-    const change = await this.dataSource.manager.findOneBy(LoginIdChangeRevertEntity, { tokenHash: hashRevertToken(token), revertedAt: IsNull() });
+    const change = await this.dataSource.manager.findOneBy(LoginIdChangeRevertEntity, { tokenHash: hashSecret(token), revertedAt: IsNull() });
     if (!change) throw new DomainError(ErrorCode.NOT_FOUND, 'This link is not valid or was already used');
     if (change.expiresAt.getTime() <= Date.now()) throw new DomainError(ErrorCode.VERIFICATION_CODE_EXPIRED, 'This link has expired');
     let member: MemberEntity | null = null;

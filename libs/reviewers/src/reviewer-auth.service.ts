@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '#app/audit';
 import { APP_CONFIG, type AppConfig } from '#app/config';
-import { DomainError, ErrorCode } from '#app/core';
+import { DomainError, ErrorCode, assertNotLocked } from '#app/core';
 import { PasswordHasher } from '#app/members';
 import { isValidReviewerEmail } from './reviewer-email.js';
 import type { ReviewerEntity } from './reviewer.entity.js';
@@ -59,7 +59,7 @@ export class ReviewerAuthService {
       await this.hasher.verifyAgainstNothing(password);
       throw invalidCredentials();
     }
-    refuseWhileLocked(reviewer.lockedUntil);
+    assertNotLocked(reviewer.lockedUntil, LOCKED);
     const matches = await this.hasher.verify(password, reviewer.passwordHash);
     // A disabled account answers like a wrong password, so its existence is not confirmed.
     if (matches && reviewer.disabledAt !== null) throw invalidCredentials();
@@ -77,20 +77,12 @@ export class ReviewerAuthService {
         after: { reviewerId: reviewer.id, lockedUntil },
       }),
     );
-    refuseWhileLocked(lockedUntil);
+    assertNotLocked(lockedUntil, LOCKED);
     throw invalidCredentials();
   }
 }
 
-function refuseWhileLocked(lockedUntil: Date | null): void {
-  const remainingMs = lockedUntil ? lockedUntil.getTime() - Date.now() : 0;
-  if (lockedUntil && remainingMs > 0) {
-    throw new DomainError(ErrorCode.ACCOUNT_TEMPORARILY_LOCKED, 'Too many wrong passwords: sign-in is locked for a while', {
-      lockedUntil: lockedUntil.toISOString(),
-      retryAfterSeconds: Math.ceil(remainingMs / 1_000),
-    });
-  }
-}
+const LOCKED = 'Too many wrong passwords: sign-in is locked for a while';
 
 function invalidCredentials(): DomainError {
   return new DomainError(ErrorCode.INVALID_CREDENTIALS, 'The email or password is not correct');

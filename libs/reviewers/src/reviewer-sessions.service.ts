@@ -1,10 +1,10 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuditActor } from '#app/audit';
 import { APP_CONFIG, type AppConfig } from '#app/config';
-import { DomainError, ErrorCode } from '#app/core';
+import { DomainError, ErrorCode, hashSecret } from '#app/core';
 import { ReviewerSessionEntity } from './reviewer-session.entity.js';
 import type { ReviewerEntity } from './reviewer.entity.js';
 import { ReviewersRepository } from './reviewers.repository.js';
@@ -27,10 +27,6 @@ export interface IssuedReviewerSession {
 const TOUCH_INTERVAL_MS = 60_000;
 // Tokens are 32 random bytes in base64url (43 characters); anything far off is not worth a lookup.
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}$/;
-
-function hashReviewerToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
 
 function unauthenticated(): DomainError {
   return new DomainError(ErrorCode.UNAUTHENTICATED, 'A live reviewer session is required');
@@ -56,7 +52,7 @@ export class ReviewerSessionsService {
     const session = Object.assign(new ReviewerSessionEntity(), {
       id: randomUUID(),
       reviewerId,
-      tokenHash: hashReviewerToken(token),
+      tokenHash: hashSecret(token),
       createdAt: now,
       lastUsedAt: now,
       idleExpiresAt: this.idleExpiry(now),
@@ -75,7 +71,7 @@ export class ReviewerSessionsService {
    */
   async authenticate(token: string): Promise<ReviewerPrincipal> {
     if (!TOKEN_SHAPE.test(token)) throw unauthenticated();
-    const session = await this.dataSource.manager.findOneBy(ReviewerSessionEntity, { tokenHash: hashReviewerToken(token) });
+    const session = await this.dataSource.manager.findOneBy(ReviewerSessionEntity, { tokenHash: hashSecret(token) });
     const now = new Date();
     if (!session || !this.isLive(session, now)) throw unauthenticated();
     const reviewer = await this.reviewers.findById(session.reviewerId);

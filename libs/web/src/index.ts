@@ -8,3 +8,4 @@ export * from './validation.js';
 export * from './web-platform.module.js';
 export * from './rate-limit.guard.js';
 export * from './document-download.js';
+export * from './client-of.js';

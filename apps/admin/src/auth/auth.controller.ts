@@ -2,11 +2,11 @@ import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/c
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ReviewerAuthService, ReviewerSessionsService, type ReviewerPrincipal, type ReviewerSignIn } from '#app/reviewers';
-import { RateLimitGuard } from '#app/web';
+import { RateLimitGuard, clientOf } from '#app/web';
 import { clearSessionCookie } from './cookies.js';
 import { CurrentReviewer } from './current-reviewer.js';
 import { ReviewerLoginDto, ReviewerLoginResponseDto } from './dto/auth.dto.js';
-import { clientOf, type ReviewerRequest } from './reviewer-request.js';
+import type { ReviewerRequest } from './reviewer-request.js';
 import { ReviewerAuth } from './roles.guard.js';
 
 @ApiTags('auth')

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { AuditActor } from '#app/audit';
-import type { ReviewerClient, ReviewerPrincipal } from '#app/reviewers';
+import type { ReviewerPrincipal } from '#app/reviewers';
+import { clientOf } from '#app/web';
 
 /** How the request proved who it is: a bearer header (scripts) or the session cookie (pages). */
 export type CredentialSource = 'bearer' | 'cookie';
@@ -9,11 +10,6 @@ export type CredentialSource = 'bearer' | 'cookie';
 export interface ReviewerRequest extends Request {
   reviewerPrincipal?: ReviewerPrincipal;
   credentialSource?: CredentialSource;
-}
-
-/** Where a request comes from, for the session row and the audit trail. */
-export function clientOf(req: Request): ReviewerClient {
-  return { clientIp: req.ip ?? null, userAgent: req.header('user-agent') ?? null };
 }
 
 /** The signed-in reviewer as the audit trail's actor. */

@@ -1,11 +1,7 @@
 import type { Request } from 'express';
 import type { AuditActor } from '#app/audit';
 import type { SessionEntity } from '#app/auth';
-
-/** Where a request comes from, for the audit trail. */
-export function clientOf(req: Request): Pick<AuditActor, 'clientIp' | 'userAgent'> {
-  return { clientIp: req.ip ?? null, userAgent: req.header('user-agent') ?? null };
-}
+import { clientOf } from '#app/web';
 
 export function anonymousActor(req: Request): AuditActor {
   return { type: 'ANONYMOUS', id: null, ...clientOf(req) };
