@@ -2,6 +2,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type L
 import type { Logger } from 'pino';
 import type { AppConfig } from '#app/config';
 import type { ActivityRegistry } from './activities/activity-registry.js';
+import { faultPlanFromEnv, withFaultPoints } from './faults/fault-injection.js';
 import { workflowCode } from './workflow-code.js';
 
 /** Routes the SDK's own log lines into the worker's JSON log. */
@@ -33,7 +34,8 @@ export async function createTemporalWorker(config: AppConfig, registry: Activity
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     ...workflowCode(),
-    activities: registry.activities(),
+    // Test-only crash points (WORKER_FAULT_POINT); refused in production.
+    activities: withFaultPoints(registry.activities(), faultPlanFromEnv()),
     // After a crash, a flow's next task waits this long on the dead worker's sticky queue.
     stickyQueueScheduleToStartTimeout: config.workerStickyQueueTimeoutSeconds * 1_000,
   });
