@@ -20,6 +20,7 @@ import { FormsController } from './forms/forms.controller.js';
 import { InquiriesController } from './inquiries/inquiries.controller.js';
 import { BearerStrategy } from './auth/bearer.strategy.js';
 import { LocalStrategy } from './auth/local.strategy.js';
+import { PasswordResetController } from './auth/password-reset.controller.js';
 import { PrivilegedSessionGuard } from './auth/guards.js';
 import { LoginIdChangeController, LoginIdChangeRevertsController } from './login-id-change/login-id-change.controller.js';
 import { MembersController } from './members/members.controller.js';
@@ -46,7 +47,7 @@ export class ApiModule {
         PassportModule,
         SupportModule,
       ],
-      controllers: [MembersController, AuthController, SessionsController, AccountController, PasswordController, MobilePhoneChangeController, LoginIdChangeController, LoginIdChangeRevertsController,
+      controllers: [MembersController, AuthController, PasswordResetController, SessionsController, AccountController, PasswordController, MobilePhoneChangeController, LoginIdChangeController, LoginIdChangeRevertsController,
         ApplicationsController, FormsController, InquiriesController],
       providers: [LocalStrategy, BearerStrategy, PrivilegedSessionGuard, RateLimitGuard, OtherProcessFieldsGuard],
     };

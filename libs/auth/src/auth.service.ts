@@ -28,7 +28,10 @@ export class AuthService {
 
   /** The member behind a login ID and password (Passport's local strategy calls this). */
   async verifyCredentials(loginId: string, password: string, actor: AuditActor): Promise<MemberEntity> {
-    return this.passwords.check(await this.members.findByLoginId(loginId), password, actor);
+    const member = await this.passwords.check(await this.members.findByLoginId(loginId), password, actor);
+    // Only after the right password: a voided one (a reverted login-ID change) waits for a reset.
+    assertPasswordNotVoided(member);
+    return member;
   }
 
   async startSession(member: MemberEntity, actor: AuditActor): Promise<LoginResult> {
@@ -49,6 +52,7 @@ export class AuthService {
     const member = await this.members.findById(session.memberId);
     if (!member) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The session has no member');
     await this.passwords.check(member, password, actor);
+    assertPasswordNotVoided(member);
     const until = await this.sessions.markPrivileged(session);
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, actor, { action: 'MEMBER_REAUTHENTICATED', memberId: member.id, after: { sessionId: session.id } }),
@@ -58,5 +62,11 @@ export class AuthService {
 
   async logout(session: SessionEntity, actor: AuditActor): Promise<void> {
     await this.sessions.revoke(session.memberId, session.id, actor, 'MEMBER_LOGGED_OUT');
+  }
+}
+
+function assertPasswordNotVoided(member: MemberEntity): void {
+  if (member.passwordResetRequired) {
+    throw new DomainError(ErrorCode.PASSWORD_RESET_REQUIRED, 'This password no longer works: set a new one with the link sent to your login ID, or ask for a new link');
   }
 }

@@ -4,3 +4,6 @@ export * from './password-check.service.js';
 export * from './session.entity.js';
 export * from './sessions.service.js';
 export * from './password-change/change-password.service.js';
+export * from './password-reset/password-reset.service.js';
+export * from './password-reset/password-reset-links.js';
+export * from './password-reset/password-reset-token.entity.js';

@@ -41,6 +41,12 @@ export interface AppConfig {
     readonly maxResends: number;
   };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Where members reach the portal; the pages that links in email open. */
+  readonly publicPortalUrl: string;
+  /** Forgot password (product.md §1): link lifetime and requests per login ID per hour. */
+  readonly passwordReset: { readonly tokenTtlSeconds: number; readonly requestsPerLoginIdPerHour: number };
+  /** No login-ID change this soon after a mobile-number change or another completed change (product.md §3). */
+  readonly loginIdCoolingOff: { readonly afterPhoneChangeSeconds: number; readonly afterChangeSeconds: number };
 }
 
 /** Raised at start when a variable is invalid; the message names the variable, never its secret value. */
@@ -179,5 +185,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxResends: integer(env, 'MOBILE_CODE_MAX_RESENDS', 5, 0, 20),
     },
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error', 'silent'] as const),
+    publicPortalUrl: publicUrl(env, 'PUBLIC_PORTAL_URL', 'http://127.0.0.1:3003'),
+    passwordReset: {
+      tokenTtlSeconds: integer(env, 'PASSWORD_RESET_TOKEN_TTL_SECONDS', 1_800, 60, 86_400),
+      requestsPerLoginIdPerHour: integer(env, 'PASSWORD_RESET_REQUESTS_PER_LOGIN_ID_PER_HOUR', 5, 1, 1_000),
+    },
+    loginIdCoolingOff: {
+      afterPhoneChangeSeconds: integer(env, 'LOGIN_ID_COOLING_OFF_AFTER_PHONE_CHANGE_SECONDS', 86_400, 0, 30 * 86_400),
+      afterChangeSeconds: integer(env, 'LOGIN_ID_COOLING_OFF_AFTER_CHANGE_SECONDS', 604_800, 0, 30 * 86_400),
+    },
   };
 }

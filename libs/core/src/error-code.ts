@@ -27,6 +27,12 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** A login-ID change too soon after a mobile-number change or another completed change (availableAt, retryAfterSeconds). */
+  CHANGE_COOLING_OFF: 'CHANGE_COOLING_OFF',
+  /** A password-reset token that is unknown, used, replaced by a newer one or expired. */
+  RESET_TOKEN_INVALID: 'RESET_TOKEN_INVALID',
+  /** The password was voided (a reverted login-ID change): sign-in waits for a reset. */
+  PASSWORD_RESET_REQUIRED: 'PASSWORD_RESET_REQUIRED',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AuditTrail, type AuditActor } from '#app/audit';
 import { SessionsService } from '#app/auth';
 import { DomainError, ErrorCode } from '#app/core';
-import { MemberEntity, normaliseLoginId } from '#app/members';
+import { LoginIdReservations, MemberEntity, normaliseLoginId } from '#app/members';
 import { isUniqueViolation } from '#app/persistence';
 import type { CommitOutcome, NewLoginIdCheck } from '#workflows/login-id-change/login-id-change.types';
 import { LoginIdChangeRevertEntity } from './login-id-change-revert.entity.js';
@@ -19,6 +19,7 @@ export class CommitLoginIdChangeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly audit: AuditTrail,
+    private readonly reservations: LoginIdReservations,
   ) {}
 
   async checkNewLoginId(memberId: string, requested: string): Promise<NewLoginIdCheck> {
@@ -29,6 +30,8 @@ export class CommitLoginIdChangeService {
     if (member.loginId === loginId) return { ok: false, code: 'VALIDATION_FAILED', message: 'The new login ID must differ from the current one' };
     const holder = await this.dataSource.manager.findOneBy(MemberEntity, { loginId });
     if (holder) return { ok: false, code: 'LOGIN_ID_TAKEN', message: 'This address is already used by another member' };
+    // Another member's previous address, kept for its revert window (product.md §3).
+    if (await this.reservations.isReservedForSomeoneElse(loginId, memberId)) return { ok: false, code: 'LOGIN_ID_TAKEN', message: 'This address is already used by another member' };
     return { ok: true, loginId };
   }
 
@@ -62,6 +65,7 @@ export class CommitLoginIdChangeService {
           expiresAt: new Date(now.getTime() + REVERT_WINDOW_DAYS * 86_400_000),
           revertedAt: null,
         });
+        await this.reservations.reserve(manager, member.loginId, memberId, new Date(now.getTime() + REVERT_WINDOW_DAYS * 86_400_000));
         const revoked = await this.sessions.revokeAllExcept(memberId, keepSessionId, manager);
         const actor: AuditActor = { type: 'MEMBER', id: memberId };
         await this.audit.record(manager, actor, {

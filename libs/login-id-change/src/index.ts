@@ -5,3 +5,4 @@ export * from './login-id-change-notices.service.js';
 export * from './login-id-change-revert.entity.js';
 export * from './login-id-change.module.js';
 export * from './revert-login-id-change.service.js';
+export * from './cooling-off.js';

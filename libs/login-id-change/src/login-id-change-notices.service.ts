@@ -36,7 +36,7 @@ export class LoginIdChangeNoticesService {
           name: member.name,
           newLoginId: change.newLoginId,
           revertToken: token,
-          revertUrl: `${this.config.publicApiUrl}/api/v1/login-id-change-reverts`,
+          revertUrl: `${this.config.publicPortalUrl}/login-id-change-reverts`,
           days: REVERT_WINDOW_DAYS,
         },
         idempotencyKey: oldKey,

@@ -11,6 +11,8 @@ export * from './password/password-hasher.js';
 export * from './password/password-policy.js';
 export * from './password/password-history.js';
 export * from './sign-up/sign-up.service.js';
+export * from './login-id-reservations/login-id-reservation.entity.js';
+export * from './login-id-reservations/login-id-reservations.js';
 export * from './account/account-view.js';
 export * from './account/account-field-processes.js';
 export * from './account/account-view.query.js';

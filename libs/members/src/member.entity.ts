@@ -58,6 +58,14 @@ export class MemberEntity {
   @Column({ name: 'locked_until', type: 'datetime', precision: 3, nullable: true })
   lockedUntil!: Date | null;
 
+  /** Set when a reverted login-ID change voided the password: sign-in waits for a reset. */
+  @Column({ name: 'password_reset_required', type: 'boolean', default: false })
+  passwordResetRequired!: boolean;
+
+  /** When the mobile phone number last changed; a login-ID change cools off after it. */
+  @Column({ name: 'mobile_phone_changed_at', type: 'datetime', precision: 3, nullable: true })
+  mobilePhoneChangedAt!: Date | null;
+
   /** Optimistic-lock version: every change to the member's data increments it. */
   @Column({ type: 'int', default: 1 })
   version!: number;

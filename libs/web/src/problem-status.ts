@@ -14,12 +14,18 @@ export function problemStatus(code: ErrorCode): number {
     case ErrorCode.REAUTHENTICATION_REQUIRED:
     case ErrorCode.FORBIDDEN:
       return 403;
+    // The password was right, but it no longer opens the account.
+    case ErrorCode.PASSWORD_RESET_REQUIRED:
+      return 403;
     case ErrorCode.NOT_FOUND:
       return 404;
     case ErrorCode.LOGIN_ID_TAKEN:
     case ErrorCode.CHANGE_ALREADY_IN_PROGRESS:
     case ErrorCode.INVALID_STATE:
     case ErrorCode.APPLICATION_ALREADY_OPEN:
+      return 409;
+    // The account's recent history forbids the change for now (availableAt, retryAfterSeconds).
+    case ErrorCode.CHANGE_COOLING_OFF:
       return 409;
     case ErrorCode.VERSION_CONFLICT:
       return 412;
@@ -32,6 +38,8 @@ export function problemStatus(code: ErrorCode): number {
     case ErrorCode.IDENTITY_MISMATCH:
     case ErrorCode.VERIFICATION_CODE_INVALID:
     case ErrorCode.VERIFICATION_CODE_EXPIRED:
+      return 422;
+    case ErrorCode.RESET_TOKEN_INVALID:
       return 422;
     case ErrorCode.PRECONDITION_REQUIRED:
       return 428;

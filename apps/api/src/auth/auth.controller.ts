@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RateLimitGuard } from '#app/web';
 import type { Request } from 'express';
 import { AuthService, type LoginResult, type SessionEntity } from '#app/auth';
@@ -16,9 +16,10 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @UseGuards(RateLimitGuard, LocalAuthGuard)
-  @ApiOperation({ summary: 'Sign in with login ID and password (INVALID_CREDENTIALS, ACCOUNT_TEMPORARILY_LOCKED)' })
+  @ApiOperation({ summary: 'Sign in with login ID and password (INVALID_CREDENTIALS, ACCOUNT_TEMPORARILY_LOCKED, PASSWORD_RESET_REQUIRED)' })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: LoginResponseDto })
+  @ApiResponse({ status: 403, description: 'PASSWORD_RESET_REQUIRED: the password was right but voided by a reverted login-ID change; use the reset link' })
   login(@VerifiedMember() member: MemberEntity, @Req() req: Request): Promise<LoginResult> {
     return this.auth.startSession(member, anonymousActor(req));
   }

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { SessionEntity } from '#app/auth';
-import { LoginIdChangeClient, RevertLoginIdChangeService } from '#app/login-id-change';
+import { LoginIdChangeClient, LoginIdChangeCoolingOff, RevertLoginIdChangeService } from '#app/login-id-change';
 import { RateLimitGuard } from '#app/web';
 import {
   cancelChange,
@@ -23,16 +23,23 @@ const STEP_ERRORS = 'Errors: INVALID_STATE (not at this step), VERIFICATION_CODE
 @ApiBearerAuth()
 @Controller('me/login-id-change')
 export class LoginIdChangeController {
-  constructor(private readonly changes: LoginIdChangeClient) {}
+  constructor(
+    private readonly changes: LoginIdChangeClient,
+    private readonly coolingOff: LoginIdChangeCoolingOff,
+  ) {}
 
   @Post()
   @UseGuards(RateLimitGuard, MemberAuthGuard, PrivilegedSessionGuard)
   @ApiOperation({
     summary: '1. Identity check: current password and registered mobile number; an SMS code is sent',
-    description: 'Errors: INVALID_CREDENTIALS (counts toward lockout), IDENTITY_MISMATCH, CHANGE_ALREADY_IN_PROGRESS.',
+    description:
+      'Errors: CHANGE_COOLING_OFF (409, availableAt, retryAfterSeconds: within 24 h of a mobile-number change or 7 days of another completed change), ' +
+      'INVALID_CREDENTIALS (counts toward lockout), IDENTITY_MISMATCH, CHANGE_ALREADY_IN_PROGRESS.',
   })
   @ApiOkResponse({ type: LoginIdChangeViewDto })
-  start(@CurrentSession() session: SessionEntity, @Body() body: StartLoginIdChangeDto, @Req() req: Request): Promise<LoginIdChangeView> {
+  @ApiResponse({ status: 409, description: 'CHANGE_COOLING_OFF or CHANGE_ALREADY_IN_PROGRESS' })
+  async start(@CurrentSession() session: SessionEntity, @Body() body: StartLoginIdChangeDto, @Req() req: Request): Promise<LoginIdChangeView> {
+    await this.coolingOff.assertMayStart(session.memberId, memberActor(req, session));
     return this.changes.start(session, body.currentPassword, body.mobilePhone, memberActor(req, session));
   }
 
@@ -107,9 +114,17 @@ export class LoginIdChangeRevertsController {
   @HttpCode(200)
   @UseGuards(RateLimitGuard)
   @ApiOperation({
-    summary: '"This wasn\'t me": restores the previous login ID (within 7 days) and revokes every session',
-    description: 'Errors: NOT_FOUND (unknown or used token), VERIFICATION_CODE_EXPIRED, LOGIN_ID_TAKEN (the previous address is now someone else\'s).',
+    summary: '"This wasn\'t me": restores the previous login ID (within 7 days), revokes every session and voids the password',
+    description:
+      'The portal page of the old-address link POSTs the token here (opening the link changes nothing). Sign-in then answers ' +
+      'PASSWORD_RESET_REQUIRED until a new password is set with the reset link sent to the restored address.',
   })
+  @ApiOkResponse({ description: '{ loginId }: the restored login ID' })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (schema)' })
+  @ApiResponse({ status: 404, description: 'NOT_FOUND (unknown or used token)' })
+  @ApiResponse({ status: 409, description: 'LOGIN_ID_TAKEN (the previous address is now someone else\'s)' })
+  @ApiResponse({ status: 422, description: 'VERIFICATION_CODE_EXPIRED (after 7 days)' })
+  @ApiResponse({ status: 429, description: 'TOO_MANY_REQUESTS (retryAfterSeconds)' })
   revert(@Body() body: RevertLoginIdChangeDto, @Req() req: Request): Promise<{ loginId: string }> {
     return this.reverts.revert(body.token, anonymousActor(req));
   }

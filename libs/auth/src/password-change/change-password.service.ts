@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -11,23 +10,19 @@ import {
   PASSWORD_HISTORY_SIZE,
   PasswordHasher,
   assertPasswordPolicy,
-  isRecentlyUsed,
   normalisePassword,
 } from '#app/members';
 import { NotificationService } from '#app/notifications';
 import { PasswordCheckService } from '../password-check.service.js';
 import type { SessionEntity } from '../session.entity.js';
 import { SessionsService } from '../sessions.service.js';
-import { PasswordHistoryEntity } from './password-history.entity.js';
+import { PasswordHistoryStore } from './password-history.store.js';
 
 export interface ChangePasswordCommand {
   readonly currentPassword: string;
   readonly newPassword: string;
   readonly newPasswordConfirmation: string;
 }
-
-// The current password is one of the "3 most recently used": the history keeps the other two.
-const REMEMBERED_PREVIOUS = PASSWORD_HISTORY_SIZE - 1;
 
 /**
  * Change login password (product.md §2). At most 4 bcrypt operations: verify the current password,
@@ -47,6 +42,7 @@ export class ChangePasswordService {
     private readonly sessions: SessionsService,
     private readonly audit: AuditTrail,
     private readonly notifications: NotificationService,
+    private readonly history: PasswordHistoryStore,
   ) {}
 
   async change(session: SessionEntity, command: ChangePasswordCommand, actor: AuditActor): Promise<void> {
@@ -59,15 +55,10 @@ export class ChangePasswordService {
     const member = await this.passwords.check(found, command.currentPassword, actor);
 
     const profile = this.config.passwordPolicy;
-    const previous = await this.dataSource.manager.find(PasswordHistoryEntity, {
-      where: { memberId: member.id },
-      order: { replacedAt: 'DESC' },
-      take: REMEMBERED_PREVIOUS,
-    });
     const reusesCurrent = normalisePassword(command.newPassword, profile) === normalisePassword(command.currentPassword, profile);
     if (
       reusesCurrent ||
-      (await isRecentlyUsed(command.newPassword, previous.map((entry) => entry.passwordHash), (plain, hash) => this.hasher.verify(plain, hash), REMEMBERED_PREVIOUS))
+      (await this.history.isRecentlyUsed(member.id, command.newPassword))
     ) {
       throw new DomainError(ErrorCode.PASSWORD_RECENTLY_USED, `The new password must differ from your ${PASSWORD_HISTORY_SIZE} most recent passwords`);
     }
@@ -78,10 +69,7 @@ export class ChangePasswordService {
       // Conditional on the hash just verified: of two concurrent changes, one wins.
       const updated = await manager.update(MemberEntity, { id: member.id, passwordHash: member.passwordHash }, { passwordHash: newHash, updatedAt: changedAt });
       if (!updated.affected) throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'The current password is not correct');
-      await manager.insert(PasswordHistoryEntity, { id: randomUUID(), memberId: member.id, passwordHash: member.passwordHash, replacedAt: changedAt });
-      const kept = await manager.find(PasswordHistoryEntity, { where: { memberId: member.id }, order: { replacedAt: 'DESC' } });
-      const stale = kept.slice(REMEMBERED_PREVIOUS).map((entry) => entry.id);
-      if (stale.length) await manager.delete(PasswordHistoryEntity, stale);
+      await this.history.remember(manager, member.id, member.passwordHash, changedAt);
       const revoked = await this.sessions.revokeAllExcept(member.id, session.id, manager);
       await this.audit.record(manager, actor, { action: 'PASSWORD_CHANGED', memberId: member.id, after: { otherSessionsRevoked: revoked } });
     });

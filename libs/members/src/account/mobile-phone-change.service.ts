@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
 import { AuditTrail, type AuditActor } from '#app/audit';
 import { APP_CONFIG, type AppConfig } from '#app/config';
 import { DomainError, ErrorCode } from '#app/core';
-import { NotificationService } from '#app/notifications';
+import { NotificationService, maskRecipient } from '#app/notifications';
 import { VerificationCodeEntity, VerificationCodeService, type CodePolicy, type IssuedCode } from '#app/verification';
 import { MemberEntity } from '../member.entity.js';
 import { MembersRepository } from '../members.repository.js';
@@ -29,6 +29,8 @@ const APPLY_TRIES = 3;
  */
 @Injectable()
 export class MobilePhoneChangeService {
+  private readonly logger = new Logger(MobilePhoneChangeService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -77,7 +79,10 @@ export class MobilePhoneChangeService {
     return { expiresAt: issued.expiresAt, resendAvailableAt: new Date(sentAt + policy.resendAfterSeconds * 1_000) };
   }
 
-  /** Checks the code and applies the number it was sent to (MOBILE_PHONE_CHANGED). */
+  /**
+   * Checks the code and applies the number it was sent to (MOBILE_PHONE_CHANGED); the change is
+   * announced to the login email and, by SMS, to the old number.
+   */
   async confirm(memberId: string, code: string, actor: AuditActor): Promise<AccountView> {
     const target = await this.codes.verify(MOBILE_PHONE_CHANGE_PURPOSE, memberId, code);
     for (let attempt = 1; ; attempt++) {
@@ -88,7 +93,8 @@ export class MobilePhoneChangeService {
         const result = await manager
           .createQueryBuilder()
           .update(MemberEntity)
-          .set({ mobilePhone: target, updatedAt, version: () => 'version + 1' })
+          // mobile_phone_changed_at starts the login-ID change's cooling-off.
+          .set({ mobilePhone: target, mobilePhoneChangedAt: updatedAt, updatedAt, version: () => 'version + 1' })
           .where('id = :id AND version = :version', { id: memberId, version: member.version })
           .execute();
         if (!result.affected) return undefined;
@@ -98,12 +104,43 @@ export class MobilePhoneChangeService {
           before: { mobilePhone: member.mobilePhone },
           after: { mobilePhone: target },
         });
-        return Object.assign(new MemberEntity(), member, { mobilePhone: target, updatedAt, version: member.version + 1 });
+        return { previousMobilePhone: member.mobilePhone, member: Object.assign(new MemberEntity(), member, { mobilePhone: target, mobilePhoneChangedAt: updatedAt, updatedAt, version: member.version + 1 }) };
       });
-      if (applied) return toAccountView(applied);
+      if (applied) {
+        await this.announce(applied.member, applied.previousMobilePhone);
+        return toAccountView(applied.member);
+      }
       if (attempt >= APPLY_TRIES) {
         throw new DomainError(ErrorCode.VERSION_CONFLICT, 'The account is being changed at the same moment: ask for a new code and try again');
       }
+    }
+  }
+
+  // Whoever replaced the number may not be the member: both the login email and the old phone hear of it.
+  private async announce(member: MemberEntity, previousMobilePhone: string): Promise<void> {
+    const changedAt = member.mobilePhoneChangedAt!.toISOString();
+    const maskedMobilePhone = maskRecipient('sms', member.mobilePhone);
+    const notices = [
+      this.notifications.send({
+        channel: 'email',
+        to: member.loginId,
+        template: 'mobile-phone-changed',
+        language: member.language,
+        params: { name: member.name, changedAt, maskedMobilePhone },
+        idempotencyKey: `mobile-phone-changed:${member.id}:${changedAt}`,
+      }),
+      this.notifications.send({
+        channel: 'sms',
+        to: previousMobilePhone,
+        template: 'mobile-phone-changed-sms',
+        language: member.language,
+        params: { changedAt, maskedMobilePhone },
+        idempotencyKey: `mobile-phone-changed-sms:${member.id}:${changedAt}`,
+      }),
+    ];
+    for (const result of await Promise.allSettled(notices)) {
+      // The change stands even if a notice could not go out now.
+      if (result.status === 'rejected') this.logger.warn(`mobile-phone-changed notice not sent: ${(result.reason as Error).message}`);
     }
   }
 

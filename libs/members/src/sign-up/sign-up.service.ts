@@ -11,6 +11,7 @@ import { type FieldError, throwIfFieldErrors } from '../field-errors.js';
 import { normaliseLoginId } from '../login-id.js';
 import { MemberEntity } from '../member.entity.js';
 import { isBusinessType, type MemberType } from '../member-type.js';
+import { LoginIdReservations } from '../login-id-reservations/login-id-reservations.js';
 import { MembersRepository } from '../members.repository.js';
 import { toE164Mobile } from '../mobile-phone.js';
 import { PasswordHasher } from '../password/password-hasher.js';
@@ -38,6 +39,7 @@ export class SignUpService {
     private readonly members: MembersRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditTrail,
+    private readonly reservations: LoginIdReservations,
   ) {}
 
   async signUp(command: SignUpCommand, actor: AuditActor): Promise<{ id: string; loginId: string }> {
@@ -64,12 +66,18 @@ export class SignUpService {
       addressLine2: command.address?.line2 ?? null,
       failedPasswordAttempts: 0,
       lockedUntil: null,
+      passwordResetRequired: false,
+      mobilePhoneChangedAt: null,
       version: 1,
       createdAt: now,
       updatedAt: now,
     });
     await this.dataSource.transaction(async (manager) => {
       await this.members.insert(member, manager);
+      // Checked after the insert, inside its transaction: a reservation committed meanwhile is seen.
+      if (await this.reservations.isReservedForSomeoneElse(loginId, member.id, manager)) {
+        throw new DomainError(ErrorCode.LOGIN_ID_TAKEN, 'This login ID is already in use');
+      }
       const { passwordHash: _secret, ...after } = member;
       await this.audit.record(manager, { ...actor, id: actor.id ?? member.id }, { action: 'MEMBER_SIGNED_UP', memberId: member.id, after });
     });

@@ -52,10 +52,9 @@ export const EN_TEMPLATES: TemplateCatalog = {
       `Hello ${name},`,
       `The login ID of your account was changed to ${newLoginId}. From now on, please sign in with the new ` +
         'address; this address no longer works as your login ID. All other sessions were signed out.',
-      `If you did not make this change, open the link below within ${plural(days, 'day')}. It restores your ` +
-        'previous login ID and signs out every session:',
+      `If you did not make this change, open the link below within ${plural(days, 'day')} and confirm on that page. It restores your ` +
+        'previous login ID, signs out every session and sends you a link to set a new password:',
       revertLink(revertUrl, revertToken),
-      'Then sign in and change your password.',
     ),
 
   'login-id-changed-new': ({ name, newLoginId }) =>
@@ -65,13 +64,48 @@ export const EN_TEMPLATES: TemplateCatalog = {
       `This address, ${newLoginId}, is now the login ID of your account. Please use it the next time you sign in.`,
     ),
 
-  'login-id-reverted': ({ name, loginId }) =>
+  'login-id-reverted': ({ name, loginId, resetUrl, minutes }) =>
     email(
-      'Your previous login ID was restored',
+      'Your previous login ID was restored: set a new password',
       `Hello ${name},`,
       `As you asked, the login ID of your account was restored to ${loginId} and every session was signed out.`,
-      'Please sign in again with this address and change your password.',
+      'Whoever changed it knew your password, so that password no longer works. Set a new one with this link ' +
+        `(valid for ${plural(minutes, 'minute')}, once):`,
+      resetUrl,
+      'If the link has expired, ask for a new one with "Forgot password" on the sign-in page.',
     ),
+
+  'password-reset-link': ({ name, resetUrl, minutes }) =>
+    email(
+      'Reset your password',
+      `Hello ${name},`,
+      `Someone asked to reset the password of your account. To set a new password, open this link within ${plural(minutes, 'minute')}; it works once:`,
+      resetUrl,
+      'If you did not ask for this, you can ignore this email: your password stays as it is.',
+    ),
+
+  'password-reset-completed': ({ name, changedAt }) =>
+    email(
+      'Your password was reset',
+      `Hello ${name},`,
+      `A new password was set for your account on ${formatInstant(changedAt, 'en')} with a reset link. ` +
+        'Every session was signed out.',
+      'If you did not do this, please contact us immediately.',
+    ),
+
+  'mobile-phone-changed': ({ name, changedAt, maskedMobilePhone }) =>
+    email(
+      'Your mobile phone number was changed',
+      `Hello ${name},`,
+      `The mobile phone number of your account was changed to ${maskedMobilePhone} on ${formatInstant(changedAt, 'en')}.`,
+      'If you did not make this change, please contact us immediately: for your protection, your login ID ' +
+        'cannot be changed for a while.',
+    ),
+
+  'mobile-phone-changed-sms': ({ changedAt, maskedMobilePhone }) => ({
+    subject: 'Mobile number changed',
+    text: `Your account's mobile number was changed to ${maskedMobilePhone} (${formatInstant(changedAt, 'en')}). Not you? Contact us now.`,
+  }),
 
   'application-submitted': ({ name, applicationId }) =>
     email(

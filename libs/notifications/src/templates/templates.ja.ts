@@ -53,9 +53,8 @@ export const JA_TEMPLATES: TemplateCatalog = {
       `アカウントのログインIDが ${newLoginId} に変更されました。今後は新しいアドレスでログインしてください。` +
         'このアドレスではログインできなくなり、ほかの端末でのログインはすべてログアウトされました。',
       `お心当たりがない場合は、${days}日以内に以下のリンクを開いてください。` +
-        '以前のログインIDに戻し、すべての端末からログアウトします。',
+        'リンク先の画面で確定すると、以前のログインIDに戻し、すべての端末からログアウトし、新しいパスワードを設定するリンクをお送りします。',
       revertLink(revertUrl, revertToken),
-      '元に戻した後は、ログインしてパスワードも変更してください。',
     ),
 
   'login-id-changed-new': ({ name, newLoginId }) =>
@@ -65,13 +64,46 @@ export const JA_TEMPLATES: TemplateCatalog = {
       `このアドレス（${newLoginId}）がアカウントの新しいログインIDになりました。次回からこのアドレスでログインしてください。`,
     ),
 
-  'login-id-reverted': ({ name, loginId }) =>
+  'login-id-reverted': ({ name, loginId, resetUrl, minutes }) =>
     email(
-      '以前のログインIDに戻しました',
+      '以前のログインIDに戻しました：新しいパスワードを設定してください',
       `${name} 様`,
       `ご依頼により、アカウントのログインIDを ${loginId} に戻し、すべての端末からログアウトしました。`,
-      'このアドレスで再度ログインし、パスワードを変更してください。',
+      'ログインIDを変更した人物はパスワードを知っていたため、これまでのパスワードは使えなくなりました。' +
+        `次のリンクから新しいパスワードを設定してください（${minutes}分間、1回のみ有効）：`,
+      resetUrl,
+      'リンクの有効期限が切れた場合は、ログイン画面の「パスワードをお忘れの方」から新しいリンクをご依頼ください。',
     ),
+
+  'password-reset-link': ({ name, resetUrl, minutes }) =>
+    email(
+      'パスワード再設定のご案内',
+      `${name} 様`,
+      `アカウントのパスワード再設定が依頼されました。${minutes}分以内に次のリンクを開き、新しいパスワードを設定してください。リンクは1回のみ使えます。`,
+      resetUrl,
+      'お心当たりがない場合は、このメールを破棄してください。パスワードは変更されません。',
+    ),
+
+  'password-reset-completed': ({ name, changedAt }) =>
+    email(
+      'パスワードを再設定しました',
+      `${name} 様`,
+      `${formatInstant(changedAt, 'ja')} に再設定リンクからアカウントの新しいパスワードが設定されました。すべての端末からログアウトしました。`,
+      'お心当たりがない場合は、至急お問い合わせください。',
+    ),
+
+  'mobile-phone-changed': ({ name, changedAt, maskedMobilePhone }) =>
+    email(
+      '携帯電話番号が変更されました',
+      `${name} 様`,
+      `${formatInstant(changedAt, 'ja')} にアカウントの携帯電話番号が ${maskedMobilePhone} に変更されました。`,
+      'お心当たりがない場合は、至急お問い合わせください。アカウント保護のため、しばらくの間ログインIDは変更できません。',
+    ),
+
+  'mobile-phone-changed-sms': ({ changedAt, maskedMobilePhone }) => ({
+    subject: '携帯電話番号の変更',
+    text: `アカウントの携帯電話番号が${maskedMobilePhone}に変更されました（${formatInstant(changedAt, 'ja')}）。お心当たりがない場合は至急お問い合わせください。`,
+  }),
 
   'application-submitted': ({ name, applicationId }) =>
     email(

@@ -53,9 +53,8 @@ export const KO_TEMPLATES: TemplateCatalog = {
       `계정의 로그인 ID가 ${newLoginId}(으)로 변경되었습니다. 앞으로는 새 주소로 로그인해 주세요. ` +
         '이 주소로는 더 이상 로그인할 수 없으며, 다른 기기의 로그인은 모두 로그아웃되었습니다.',
       `본인이 변경하지 않으셨다면 ${days}일 이내에 아래 링크를 열어 주세요. ` +
-        '이전 로그인 ID가 복원되고 모든 기기에서 로그아웃됩니다.',
+        '링크의 화면에서 확인하시면 이전 로그인 ID가 복원되고 모든 기기에서 로그아웃되며, 새 비밀번호를 설정할 링크가 발송됩니다.',
       revertLink(revertUrl, revertToken),
-      '복원한 뒤에는 로그인하여 비밀번호도 변경해 주세요.',
     ),
 
   'login-id-changed-new': ({ name, newLoginId }) =>
@@ -65,13 +64,46 @@ export const KO_TEMPLATES: TemplateCatalog = {
       `이 주소(${newLoginId})가 계정의 새 로그인 ID로 등록되었습니다. 다음 로그인부터 이 주소를 사용해 주세요.`,
     ),
 
-  'login-id-reverted': ({ name, loginId }) =>
+  'login-id-reverted': ({ name, loginId, resetUrl, minutes }) =>
     email(
-      '이전 로그인 ID가 복원되었습니다',
+      '이전 로그인 ID가 복원되었습니다: 새 비밀번호를 설정해 주세요',
       `${name}님, 안녕하세요.`,
       `요청하신 대로 계정의 로그인 ID를 ${loginId}(으)로 복원하고 모든 기기에서 로그아웃했습니다.`,
-      '이 주소로 다시 로그인한 뒤 비밀번호를 변경해 주세요.',
+      '로그인 ID를 변경한 사람이 비밀번호를 알고 있었으므로 기존 비밀번호는 더 이상 사용할 수 없습니다. ' +
+        `아래 링크에서 새 비밀번호를 설정해 주세요(${minutes}분 동안 한 번만 사용 가능):`,
+      resetUrl,
+      '링크가 만료되었다면 로그인 화면의 "비밀번호 찾기"에서 새 링크를 요청해 주세요.',
     ),
+
+  'password-reset-link': ({ name, resetUrl, minutes }) =>
+    email(
+      '비밀번호 재설정 안내',
+      `${name}님, 안녕하세요.`,
+      `계정 비밀번호 재설정이 요청되었습니다. ${minutes}분 안에 아래 링크를 열어 새 비밀번호를 설정해 주세요. 링크는 한 번만 사용할 수 있습니다.`,
+      resetUrl,
+      '본인이 요청하지 않으셨다면 이 메일을 무시하셔도 됩니다. 비밀번호는 바뀌지 않습니다.',
+    ),
+
+  'password-reset-completed': ({ name, changedAt }) =>
+    email(
+      '비밀번호가 재설정되었습니다',
+      `${name}님, 안녕하세요.`,
+      `${formatInstant(changedAt, 'ko')}에 재설정 링크로 계정의 새 비밀번호가 설정되었습니다. 모든 기기에서 로그아웃되었습니다.`,
+      '본인이 하지 않으셨다면 즉시 고객센터로 문의해 주세요.',
+    ),
+
+  'mobile-phone-changed': ({ name, changedAt, maskedMobilePhone }) =>
+    email(
+      '휴대폰 번호가 변경되었습니다',
+      `${name}님, 안녕하세요.`,
+      `${formatInstant(changedAt, 'ko')}에 계정의 휴대폰 번호가 ${maskedMobilePhone}(으)로 변경되었습니다.`,
+      '본인이 변경하지 않으셨다면 즉시 고객센터로 문의해 주세요. 계정 보호를 위해 당분간 로그인 ID를 변경할 수 없습니다.',
+    ),
+
+  'mobile-phone-changed-sms': ({ changedAt, maskedMobilePhone }) => ({
+    subject: '휴대폰 번호 변경 알림',
+    text: `[알림] 계정 휴대폰 번호가 ${maskedMobilePhone}(으)로 변경되었습니다(${formatInstant(changedAt, 'ko')}). 본인이 아니면 즉시 문의해 주세요.`,
+  }),
 
   'application-submitted': ({ name, applicationId }) =>
     email(
