@@ -13,6 +13,8 @@ export interface AppConfig {
   readonly apiPort: number;
   readonly adminPort: number;
   readonly workerPort: number;
+  /** The member portal (apps/portal): its port, the API it calls, and its two secrets. */
+  readonly portal: PortalConfig;
   readonly workerStickyQueueTimeoutSeconds: number;
   readonly outboxDir: string;
   readonly smtpUrl: string | undefined;
@@ -28,6 +30,8 @@ export interface AppConfig {
   readonly loginIdChange: LoginIdChangeLimits;
   /** Review deadlines of required-information applications (product.md §5), in seconds. */
   readonly reviewDeadlines: ReviewDeadlines;
+  /** Where members reach the portal's pages; used in links sent by email. */
+  readonly publicPortalUrl: string;
   /** Where members reach the API; used in links sent by email. */
   readonly publicApiUrl: string;
   /** Requests per minute per client on credential and code endpoints. */
@@ -41,6 +45,26 @@ export interface AppConfig {
     readonly maxResends: number;
   };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export interface PortalConfig {
+  readonly port: number;
+  /** The member API's base URL as the portal reaches it (without /api/v1). */
+  readonly apiUrl: string;
+  /**
+   * Encrypts the portal's session cookie; every replica needs the same one. Unset: a random key per
+   * process (sessions end when it restarts), fine for one local instance only.
+   */
+  readonly cookieSecret: string | undefined;
+  /** Sent as X-Portal-Secret so the API trusts the browser address in X-Forwarded-For; unset: none is sent. */
+  readonly apiSecret: string | undefined;
+}
+
+function portalSecret(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  if (value.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
+  return value;
 }
 
 /** Raised at start when a variable is invalid; the message names the variable, never its secret value. */
@@ -143,6 +167,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     apiPort: integer(env, 'API_PORT', 3000, 0, 65535),
     adminPort: integer(env, 'ADMIN_PORT', 3001, 0, 65535),
     workerPort: integer(env, 'WORKER_PORT', 3002, 0, 65535),
+    portal: {
+      port: integer(env, 'PORTAL_PORT', 3003, 0, 65535),
+      apiUrl: publicUrl(env, 'PORTAL_API_URL', 'http://127.0.0.1:3000'),
+      cookieSecret: portalSecret(env, 'PORTAL_COOKIE_SECRET'),
+      apiSecret: portalSecret(env, 'PORTAL_API_SECRET'),
+    },
     workerStickyQueueTimeoutSeconds: integer(env, 'WORKER_STICKY_QUEUE_TIMEOUT_SECONDS', 10, 1, 600),
     outboxDir: path.resolve(text(env, 'OUTBOX_DIR', 'var/outbox')),
     smtpUrl: smtpUrl(env),
@@ -167,6 +197,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxResends: integer(env, 'LOGIN_ID_CODE_MAX_RESENDS', 5, 0, 100),
     },
     publicApiUrl: publicUrl(env, 'PUBLIC_API_URL', 'http://127.0.0.1:3000'),
+    publicPortalUrl: publicUrl(env, 'PUBLIC_PORTAL_URL', 'http://127.0.0.1:3003'),
     reviewDeadlines: {
       unclaimedSeconds: integer(env, 'REVIEW_UNCLAIMED_DEADLINE_SECONDS', 2 * 86_400, 1, 365 * 86_400),
       inReviewSeconds: integer(env, 'REVIEW_IN_REVIEW_DEADLINE_SECONDS', 3 * 86_400, 1, 365 * 86_400),
