@@ -84,7 +84,7 @@ describe('the member portal pages', () => {
   });
 
   it('a stale or foreign form is refused with a page that says what to do', async () => {
-    const res = await fetch(`${portal.base}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'loginId=a%40example.com&password=x&_csrf=forged' });
+    const res = await fetch(`${portal.base}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en-US,en;q=0.9' }, body: 'loginId=a%40example.com&password=x&_csrf=forged' });
     expect(res.status).toBe(403);
     const body = await res.text();
     expect(body).toContain(en('problem.csrf').replace(/'/g, '&#39;'));
