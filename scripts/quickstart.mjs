@@ -23,7 +23,7 @@ fs.mkdirSync(logDir, { recursive: true });
 // addresses the portal forwards.
 function portalSecrets() {
   const file = path.join(ROOT, 'var', 'portal-secrets.json');
-  let kept = {};
+  let kept;
   try {
     kept = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
