@@ -22,6 +22,8 @@ export interface PortalDeps {
   readonly api: ApiClient;
   readonly sealer: CookieSealer;
   readonly serviceAreas: readonly string[];
+  /** PUBLIC_PORTAL_URL is https: the session cookie is Secure even when TLS ends in front of the portal. */
+  readonly publicHttps: boolean;
 }
 
 /** A local path to come back to (never another site): `/x?y`, not `//x` or `/\x`. */
@@ -115,7 +117,7 @@ export class PageContext {
   }
 
   private saveSession(): void {
-    if (this.dirty) writeSession(this.req, this.res, this.deps.sealer, this.session);
+    if (this.dirty) writeSession(this.req, this.res, this.deps.sealer, this.session, this.deps.publicHttps);
     this.dirty = false;
   }
 

@@ -56,6 +56,7 @@ export function createPortalApp(config: AppConfig, logger: Logger = createPortal
     api: new ApiClient({ baseUrl: apiUrl, portalSecret: config.portal.apiSecret }),
     sealer: new CookieSealer(cookieSecret),
     serviceAreas: config.serviceAreas,
+    publicHttps: config.publicPortalUrl.startsWith('https://'),
   };
   const app = express();
   app.disable('x-powered-by');
@@ -81,7 +82,10 @@ export function createPortalApp(config: AppConfig, logger: Logger = createPortal
   supportRoutes(router, deps, logger);
   recoveryRoutes(router, deps, logger);
   app.use(router);
-  app.use((req: Request, res: Response) => problemPage(new PageContext(req, res, deps), 404, new PageContext(req, res, deps).t('problem.notFound')));
+  app.use((req: Request, res: Response) => {
+    const ctx = new PageContext(req, res, deps);
+    problemPage(ctx, 404, ctx.t('problem.notFound'));
+  });
   // A body that cannot be parsed, or anything that escaped a page: a page in words, never a stack trace.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = typeof (error as { status?: unknown })?.status === 'number' ? ((error as { status: number }).status) : 500;

@@ -72,9 +72,12 @@ export function readSession(req: Request, sealer: CookieSealer): { data: PortalS
   return { data: { csrf: newCsrfToken() }, fresh: true };
 }
 
-/** HttpOnly, SameSite=Lax (links from email arrive signed in), Secure when the request came over https. */
-export function writeSession(req: Request, res: Response, sealer: CookieSealer, data: PortalSessionData): void {
+/**
+ * HttpOnly, SameSite=Lax (links from email arrive signed in), Secure when the request came over
+ * https or the portal's public URL is https (TLS ends at a proxy in front of it).
+ */
+export function writeSession(req: Request, res: Response, sealer: CookieSealer, data: PortalSessionData, publicHttps = false): void {
   let sealed = sealer.seal(data);
   if (sealed.length > MAX_COOKIE_LENGTH && data.draft) sealed = sealer.seal({ ...data, draft: undefined });
-  res.cookie(SESSION_COOKIE, sealed, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' });
+  res.cookie(SESSION_COOKIE, sealed, { httpOnly: true, sameSite: 'lax', secure: req.secure || publicHttps, path: '/' });
 }
