@@ -67,6 +67,21 @@ describe('the member portal pages', () => {
     expect([wellKnown.status, wellKnown.headers.get('location')]).toEqual([302, '/my/account/password']);
   });
 
+  it('speaks the browser\'s language until the member picks one with the switch (ko, en, ja)', async () => {
+    const ja = await (await fetch(`${portal.base}/`, { headers: { 'accept-language': 'ja-JP,ja;q=0.9' } })).text();
+    expect(ja).toContain('<html lang="ja">');
+    expect(ja).toContain(wordsIn('ja')('landing.title'));
+    const switched = await fetch(`${portal.base}/language?lang=ko&next=%2Flogin`, { redirect: 'manual', headers: { 'accept-language': 'ja' } });
+    expect([switched.status, switched.headers.get('location')]).toEqual([303, '/login']);
+    const cookie = (switched.headers.get('set-cookie') ?? '').split(';')[0];
+    const ko = await (await fetch(`${portal.base}/login`, { headers: { cookie, 'accept-language': 'ja' } })).text();
+    expect(ko).toContain('<html lang="ko">');
+    expect(ko).toContain(wordsIn('ko')('login.title'));
+    // Never a way off the site.
+    const away = await fetch(`${portal.base}/language?lang=en&next=%2F%2Fevil.example`, { redirect: 'manual' });
+    expect(away.headers.get('location')).toBe('/');
+  });
+
   it('keeps the API token out of the browser: the cookie is sealed and no page shows it', async () => {
     const member = await signUpAndLogin(api);
     const { context, page } = await englishPage();

@@ -41,10 +41,12 @@ async function infoPage(ctx: PageContext, options: InfoPageOptions = {}): Promis
   const t = ctx.t;
   const account = await fetchAccount(ctx);
   const saved = valuesOf(account);
-  const values = options.values ?? takeDraft(ctx, PATH) ?? saved;
+  const draft = options.values ? undefined : takeDraft(ctx, PATH);
+  const values = options.values ?? draft ?? saved;
   const refusal = options.refusal ?? NO_REFUSAL;
   const mobileRefusal = options.mobileRefusal ?? NO_REFUSAL;
-  const conflict = options.conflict;
+  // A form kept across the password gate was read at an older version: if the account changed since, say so, as a 412 would.
+  const conflict = options.conflict ?? (draft && draft.version && draft.version !== String(account.version) ? saved : undefined);
   const note = (name: string) => (conflict && conflict[name] !== values[name] ? t('info.savedValue', { value: conflict[name] || t('common.none') }) : undefined);
   const pending = ctx.session.pendingMobilePhone;
   const mobile = pending
