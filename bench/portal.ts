@@ -50,10 +50,11 @@ interface PageCase {
 
 const ACCOUNT_VALUES = { language: 'en', billingEmail: 'bench.billing@example.com', serviceArea: 'KR', 'address.country': 'KR', 'address.postalCode': '06236', 'address.line1': '152 Teheran-ro', 'address.line2': '' };
 
+// The login-ID tab is left out: GET /me/login-id-change asks Temporal, which this bench does not
+// start (bench:login-id-change measures that path, P4).
 const PAGES: readonly PageCase[] = [
   { page: '/my/account', calls: [{ method: 'GET', path: '/me/account' }] },
   { page: '/my/account/info', calls: [{ method: 'GET', path: '/me/account' }] },
-  { page: '/my/account/login-id', calls: [{ method: 'GET', path: '/me/login-id-change', ok: [200, 404] }, { method: 'GET', path: '/me/account' }] },
   { page: '/my/account/required-info', calls: [{ method: 'GET', path: '/me/required-info-applications' }] },
   { page: '/support', calls: [{ method: 'GET', path: '/me/inquiries' }] },
   { page: '/my/sessions', calls: [{ method: 'GET', path: '/me/sessions' }] },
@@ -156,13 +157,17 @@ async function main(): Promise<void> {
       const pageTimes: number[] = [];
       const apiTimes: number[] = [];
       let version = 0;
-      if (pageCase.calls.some((call) => call.ifMatch)) version = (await apiJson(apiBase, 'GET', '/me/account', undefined, token)).version as number;
       for (let round = 0; round < warmup + rounds; round += 1) {
-        if (form) form.version = String(version);
+        // Read outside the timed part: the first post may change the values the member signed up with.
+        if (form) {
+          version = (await apiJson(apiBase, 'GET', '/me/account', undefined, token)).version as number;
+          form.version = String(version);
+        }
         let started = performance.now();
         const answered = await browser.request(method, pageCase.page, form);
         const pageMs = performance.now() - started;
         if (answered.status !== (method === 'POST' ? 303 : 200)) throw new Error(`${method} ${pageCase.page} answered ${answered.status}`);
+        if (form) version = (await apiJson(apiBase, 'GET', '/me/account', undefined, token)).version as number;
         started = performance.now();
         for (const call of pageCase.calls) {
           const res = await fetch(`${apiBase}/api/v1${call.path}`, {

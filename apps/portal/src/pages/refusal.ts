@@ -49,10 +49,19 @@ export function codeMessage(problem: ProblemBody, t: Translate, lang: string): s
   }
 }
 
+// Formatters are costly to build: one per language, made once.
+const DATE_TIME_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/** A date and time as members read it (Korea time, the portal's service time zone). */
 export function formatDateTime(iso: string, lang: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Seoul' }).format(date);
+  let format = DATE_TIME_FORMATS.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Seoul' });
+    DATE_TIME_FORMATS.set(lang, format);
+  }
+  return format.format(date);
 }
 
 function ruleMessage(rule: string, t: Translate): string {
