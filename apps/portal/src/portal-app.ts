@@ -90,7 +90,7 @@ export function createPortalApp(config: AppConfig, logger: Logger = createPortal
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = typeof (error as { status?: unknown })?.status === 'number' ? ((error as { status: number }).status) : 500;
     const ctx = new PageContext(req, res, deps);
-    if (status >= 400 && status < 500) return problemPage(ctx, status, ctx.t('problem.csrf'));
+    if (status >= 400 && status < 500) return problemPage(ctx, status, ctx.t('problem.badRequest'));
     const errorId = randomUUID();
     logger.error({ errorId, path: req.path, err: { name: (error as Error)?.name, message: (error as Error)?.message } }, 'request failed');
     problemPage(ctx, 500, ctx.t('problem.internal', { errorId }));

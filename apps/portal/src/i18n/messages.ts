@@ -222,6 +222,7 @@ export const MESSAGES = {
   'revert.noToken': ['Open the link from the email again.', '이메일의 링크를 다시 여세요.', 'メールのリンクをもう一度開いてください。'],
   'problem.title': ['Something went wrong', '문제가 발생했습니다', '問題が発生しました'],
   'problem.csrf': ['This form expired or did not come from this site. Nothing was changed. Go back, reload the page and try again.', '양식이 만료되었거나 이 사이트에서 보낸 것이 아닙니다. 아무것도 변경되지 않았습니다. 돌아가서 페이지를 새로 고친 후 다시 시도하세요.', 'フォームの有効期限が切れたか、このサイトから送信されたものではありません。何も変更されていません。戻ってページを再読み込みし、もう一度お試しください。'],
+  'problem.badRequest': ['The form could not be read (too large or malformed). Nothing was changed. Go back and try again.', '양식을 읽을 수 없습니다(너무 크거나 형식이 잘못됨). 아무것도 변경되지 않았습니다. 돌아가서 다시 시도하세요.', 'フォームを読み取れませんでした(大きすぎるか形式が不正です)。何も変更されていません。戻ってもう一度お試しください。'],
   'problem.unavailable': ['The service can\'t be reached right now. Nothing you did was lost on our side; wait a minute and try again.', '지금은 서비스에 연결할 수 없습니다. 잠시 후 다시 시도하세요.', '現在サービスに接続できません。しばらくしてからもう一度お試しください。'],
   'problem.notFound': ['This page does not exist.', '페이지를 찾을 수 없습니다.', 'ページが見つかりません。'],
   'problem.internal': ['The portal could not answer this request. Try again shortly; if it keeps happening, contact us and mention error {errorId}.', '요청을 처리하지 못했습니다. 잠시 후 다시 시도하고, 계속되면 오류 번호 {errorId}와 함께 문의하세요.', 'リクエストを処理できませんでした。しばらくしてからお試しください。続く場合はエラー番号 {errorId} を添えてお問い合わせください。'],
