@@ -1,8 +1,9 @@
 // `npm run quickstart`: from a fresh clone, installs what is missing, builds, migrates the embedded
 // SQLite database, seeds the demo accounts, starts the Temporal dev server (with its Web UI), the
-// worker, the API and the admin app, and prints where everything is. Ctrl-C stops them all;
+// worker, the API, the admin app and the member portal, and prints where everything is. Ctrl-C stops them all;
 // running it again keeps the data (var/).
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -13,8 +14,31 @@ const env = { ...process.env };
 const apiPort = Number(env.API_PORT ?? 3000);
 const adminPort = Number(env.ADMIN_PORT ?? 3001);
 const workerPort = Number(env.WORKER_PORT ?? 3002);
+const portalPort = Number(env.PORTAL_PORT ?? 3003);
 const logDir = path.join(ROOT, 'var', 'log');
 fs.mkdirSync(logDir, { recursive: true });
+
+// The portal's two secrets, unless given: generated once and kept in var/ (so a restart keeps the
+// members' portal sessions); the API gets the same PORTAL_API_SECRET, so it trusts the browser
+// addresses the portal forwards.
+function portalSecrets() {
+  const file = path.join(ROOT, 'var', 'portal-secrets.json');
+  let kept;
+  try {
+    kept = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    kept = {};
+  }
+  const secrets = {
+    PORTAL_API_SECRET: env.PORTAL_API_SECRET || kept.PORTAL_API_SECRET || randomBytes(32).toString('base64url'),
+    PORTAL_COOKIE_SECRET: env.PORTAL_COOKIE_SECRET || kept.PORTAL_COOKIE_SECRET || randomBytes(32).toString('base64url'),
+  };
+  fs.writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+Object.assign(env, portalSecrets());
+env.PORTAL_API_URL ??= `http://127.0.0.1:${apiPort}`;
+env.PUBLIC_PORTAL_URL ??= `http://127.0.0.1:${portalPort}`;
 const children = [];
 let shuttingDown = false;
 
@@ -56,7 +80,7 @@ async function healthy(port) {
 }
 
 try {
-  for (const port of [7233, 8233, apiPort, adminPort, workerPort]) {
+  for (const port of [7233, 8233, apiPort, adminPort, workerPort, portalPort]) {
     if (await portInUse(port)) throw new Error(`Port ${port} is already in use: is another quickstart running? Stop it first.`);
   }
   ensureDependencies();
@@ -78,19 +102,21 @@ try {
   startApp('worker', 'dist/apps/worker/src/main.js');
   startApp('api', 'dist/apps/api/src/main.js');
   startApp('admin', 'dist/apps/admin/src/main.js');
-  await waitFor(async () => (await healthy(apiPort)) && (await healthy(adminPort)) && (await healthy(workerPort)), {
+  startApp('portal', 'dist/apps/portal/src/main.js');
+  await waitFor(async () => (await healthy(apiPort)) && (await healthy(adminPort)) && (await healthy(workerPort)) && (await healthy(portalPort)), {
     timeoutMs: 90_000,
-    what: 'the API, admin app and worker to report healthy',
+    what: 'the API, admin app, member portal and worker to report healthy',
   });
   const credentials = fs.readFileSync(path.join(ROOT, 'var', 'demo-accounts.txt'), 'utf8');
   console.log(`
 Everything is up (logs in var/log/, outbox in var/outbox/):
+  Member portal     http://127.0.0.1:${portalPort}/
   Member API        http://127.0.0.1:${apiPort}/api/v1
   API OpenAPI       http://127.0.0.1:${apiPort}/api/docs
   Admin app         http://127.0.0.1:${adminPort}/
   Admin OpenAPI     http://127.0.0.1:${adminPort}/admin/api/docs
   Temporal Web UI   http://127.0.0.1:8233
-  Health            http://127.0.0.1:${apiPort}/health · http://127.0.0.1:${adminPort}/health · http://127.0.0.1:${workerPort}/health
+  Health            http://127.0.0.1:${apiPort}/health · http://127.0.0.1:${adminPort}/health · http://127.0.0.1:${portalPort}/health · http://127.0.0.1:${workerPort}/health
 
 ${credentials.trim()}
 

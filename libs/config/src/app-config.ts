@@ -13,6 +13,8 @@ export interface AppConfig {
   readonly apiPort: number;
   readonly adminPort: number;
   readonly workerPort: number;
+  /** The member portal (apps/portal): its port, the API it calls, and its two secrets. */
+  readonly portal: PortalConfig;
   readonly workerStickyQueueTimeoutSeconds: number;
   readonly outboxDir: string;
   readonly smtpUrl: string | undefined;
@@ -28,6 +30,8 @@ export interface AppConfig {
   readonly loginIdChange: LoginIdChangeLimits;
   /** Review deadlines of required-information applications (product.md §5), in seconds. */
   readonly reviewDeadlines: ReviewDeadlines;
+  /** Where members reach the portal's pages; used in links sent by email. */
+  readonly publicPortalUrl: string;
   /** Where members reach the API; used in links sent by email. */
   readonly publicApiUrl: string;
   /** Requests per minute per client on credential and code endpoints. */
@@ -41,12 +45,30 @@ export interface AppConfig {
     readonly maxResends: number;
   };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  /** Where members reach the portal; the pages that links in email open. */
-  readonly publicPortalUrl: string;
   /** Forgot password (product.md §1): link lifetime and requests per login ID per hour. */
   readonly passwordReset: { readonly tokenTtlSeconds: number; readonly requestsPerLoginIdPerHour: number };
   /** No login-ID change this soon after a mobile-number change or another completed change (product.md §3). */
   readonly loginIdCoolingOff: { readonly afterPhoneChangeSeconds: number; readonly afterChangeSeconds: number };
+}
+
+export interface PortalConfig {
+  readonly port: number;
+  /** The member API's base URL as the portal reaches it (without /api/v1). */
+  readonly apiUrl: string;
+  /**
+   * Encrypts the portal's session cookie; every replica needs the same one. Unset: a random key per
+   * process (sessions end when it restarts), fine for one local instance only.
+   */
+  readonly cookieSecret: string | undefined;
+  /** Sent as X-Portal-Secret so the API trusts the browser address in X-Forwarded-For; unset: none is sent. */
+  readonly apiSecret: string | undefined;
+}
+
+function portalSecret(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  if (value.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
+  return value;
 }
 
 /** Raised at start when a variable is invalid; the message names the variable, never its secret value. */
@@ -149,6 +171,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     apiPort: integer(env, 'API_PORT', 3000, 0, 65535),
     adminPort: integer(env, 'ADMIN_PORT', 3001, 0, 65535),
     workerPort: integer(env, 'WORKER_PORT', 3002, 0, 65535),
+    portal: {
+      port: integer(env, 'PORTAL_PORT', 3003, 0, 65535),
+      apiUrl: publicUrl(env, 'PORTAL_API_URL', 'http://127.0.0.1:3000'),
+      cookieSecret: portalSecret(env, 'PORTAL_COOKIE_SECRET'),
+      apiSecret: portalSecret(env, 'PORTAL_API_SECRET'),
+    },
     workerStickyQueueTimeoutSeconds: integer(env, 'WORKER_STICKY_QUEUE_TIMEOUT_SECONDS', 10, 1, 600),
     outboxDir: path.resolve(text(env, 'OUTBOX_DIR', 'var/outbox')),
     smtpUrl: smtpUrl(env),
@@ -173,6 +201,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxResends: integer(env, 'LOGIN_ID_CODE_MAX_RESENDS', 5, 0, 100),
     },
     publicApiUrl: publicUrl(env, 'PUBLIC_API_URL', 'http://127.0.0.1:3000'),
+    publicPortalUrl: publicUrl(env, 'PUBLIC_PORTAL_URL', 'http://127.0.0.1:3003'),
     reviewDeadlines: {
       unclaimedSeconds: integer(env, 'REVIEW_UNCLAIMED_DEADLINE_SECONDS', 2 * 86_400, 1, 365 * 86_400),
       inReviewSeconds: integer(env, 'REVIEW_IN_REVIEW_DEADLINE_SECONDS', 3 * 86_400, 1, 365 * 86_400),
@@ -185,7 +214,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxResends: integer(env, 'MOBILE_CODE_MAX_RESENDS', 5, 0, 20),
     },
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error', 'silent'] as const),
-    publicPortalUrl: publicUrl(env, 'PUBLIC_PORTAL_URL', 'http://127.0.0.1:3003'),
     passwordReset: {
       tokenTtlSeconds: integer(env, 'PASSWORD_RESET_TOKEN_TTL_SECONDS', 1_800, 60, 86_400),
       requestsPerLoginIdPerHour: integer(env, 'PASSWORD_RESET_REQUESTS_PER_LOGIN_ID_PER_HOUR', 5, 1, 1_000),

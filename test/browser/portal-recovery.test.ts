@@ -1,0 +1,168 @@
+// The portal's recovery pages on endpoints other branches add (api.md): forgot password, the
+// "this wasn't me" link from a real outbox message, the login-ID cooling-off, and inquiry replies.
+// They fail until POST /auth/password-reset[/confirm], the notices' PUBLIC_PORTAL_URL links,
+// CHANGE_COOLING_OFF and GET /me/inquiries/{id} with POST …/replies exist.
+import type { INestApplication } from '@nestjs/common';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import type { Lang } from '../../apps/portal/src/i18n/lang.js';
+import { launchChromium } from '../support/browser.js';
+import { uniqueEmail } from '../support/factories.js';
+import { LoginIdChangeDriver, uniqueMobile, waitForEmails } from '../support/login-id-change-client.js';
+import { privilegedMember, signUpAndLogin, type SignedInMember } from '../support/member-client.js';
+import { keepPortalScreenshot, startPortal, wordsIn, type RunningPortal } from '../support/portal.js';
+import { signedInReviewer } from '../support/reviewer-client.js';
+import { listenOnLoopback, stackConfig, startAdmin, startApi } from '../support/stack.js';
+
+const NEW_PASSWORD = 'Rs9!tGw4#k';
+
+describe.each(['ko', 'en'] as const)('the portal recovery pages (%s)', (lang: Lang) => {
+  let browser: Browser;
+  let api: INestApplication;
+  let admin: INestApplication;
+  let portal: RunningPortal;
+  const t = wordsIn(lang);
+  const portalUrl = () => stackConfig().publicPortalUrl;
+
+  beforeAll(async () => {
+    api = await startApi();
+    admin = await startAdmin();
+    portal = await startPortal(await listenOnLoopback(api));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+    await admin?.close();
+    await api?.close();
+  });
+
+  async function browserIn(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
+    return { context, page: await context.newPage() };
+  }
+
+  const press = (page: Page, name: string) => Promise.all([page.waitForNavigation(), page.getByRole('button', { name, exact: true }).click()]);
+
+  /** The link of the newest email to `to` that points at `path` on the portal, opened on this run's portal. */
+  async function portalLink(to: string, path: string, count = 1): Promise<string> {
+    const emails = await waitForEmails(to, count);
+    const link = emails
+      .map((email) => email.text.match(new RegExp(`(https?://[^\\s]+${path.replace(/[/-]/g, '\\$&')}\\?token=[A-Za-z0-9_-]+)`))?.[1])
+      .filter(Boolean)
+      .at(-1);
+    if (!link) throw new Error(`No ${path} link sent to ${to}`);
+    expect(link.startsWith(`${portalUrl()}${path}?token=`)).toBe(true);
+    return `${portal.base}${new URL(link).pathname}${new URL(link).search}`;
+  }
+
+  async function logIn(page: Page, loginId: string, password: string): Promise<void> {
+    await page.goto(`${portal.base}/login`);
+    await page.getByLabel(t('field.loginId'), { exact: true }).fill(loginId);
+    await page.getByLabel(t('field.password'), { exact: true }).fill(password);
+    await press(page, t('login.submit'));
+  }
+
+  it('forgot password: ask on the portal → the emailed link → the token leaves the URL → a new password → log in', async () => {
+    const member = await signUpAndLogin(api, { language: lang });
+    const { context, page } = await browserIn();
+    try {
+      await page.goto(`${portal.base}/login`);
+      await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: t('landing.forgot') }).click()]);
+      await page.getByLabel(t('field.loginId'), { exact: true }).fill(member.loginId);
+      await press(page, t('reset.send'));
+      await page.getByText(t('reset.sent', { loginId: member.loginId })).waitFor();
+      await keepPortalScreenshot(page, `${lang}-reset-01-asked`);
+
+      await page.goto(await portalLink(member.loginId, '/password-reset'));
+      expect(page.url()).toBe(`${portal.base}/password-reset`);
+      await page.getByLabel(t('field.newPassword'), { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel(t('field.newPasswordConfirmation'), { exact: true }).fill(NEW_PASSWORD);
+      await keepPortalScreenshot(page, `${lang}-reset-02-new-password`);
+      await press(page, t('reset.set'));
+      await page.getByText(t('reset.done')).waitFor();
+      await logIn(page, member.loginId, NEW_PASSWORD);
+      expect(new URL(page.url()).pathname).toBe('/my');
+      // Every earlier session was revoked.
+      await request(api.getHttpServer()).get('/api/v1/me/sessions').auth(member.token, { type: 'bearer' }).expect(401);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('"this wasn\'t me": the link shows what will happen and changes nothing; its button restores the login ID; signing in then asks for a new password', async () => {
+    const member = await privilegedMember(api, { language: lang, mobilePhone: uniqueMobile() });
+    const driver = new LoginIdChangeDriver(api, member);
+    const newLoginId = uniqueEmail('portal.revert.new');
+    await driver.reachConfirmation(newLoginId);
+    await driver.confirm().expect(200);
+    const link = await portalLink(member.loginId, '/login-id-change-reverts');
+    const { context, page } = await browserIn();
+    try {
+      await page.goto(link);
+      expect(page.url()).toBe(`${portal.base}/login-id-change-reverts`);
+      await page.getByText(t('revert.what')).waitFor();
+      await keepPortalScreenshot(page, `${lang}-revert-01-what-will-happen`);
+      // Opening it changed nothing: the new login ID still signs in.
+      await request(api.getHttpServer()).post('/api/v1/auth/login').send({ loginId: newLoginId, password: member.password }).expect(200);
+
+      await press(page, t('revert.button'));
+      await page.getByText(t('revert.done')).waitFor();
+      await keepPortalScreenshot(page, `${lang}-revert-02-restored`);
+      await logIn(page, member.loginId, member.password);
+      await page.getByText(t('login.resetRequired')).waitFor();
+      await page.getByRole('link', { name: t('login.resetLink') }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a second login-ID change within the cooling-off period says when it can start', async () => {
+    const member = await privilegedMember(api, { language: lang, mobilePhone: uniqueMobile() });
+    const driver = new LoginIdChangeDriver(api, member);
+    const newLoginId = uniqueEmail('portal.cooling.new');
+    await driver.reachConfirmation(newLoginId);
+    await driver.confirm().expect(200);
+    const { context, page } = await browserIn();
+    try {
+      await logIn(page, newLoginId, member.password);
+      await page.goto(`${portal.base}/my/account/login-id`);
+      await page.getByLabel(t('field.currentPassword'), { exact: true }).fill(member.password);
+      await press(page, t('common.ok'));
+      await page.getByLabel(t('field.currentPassword'), { exact: true }).fill(member.password);
+      await page.getByLabel(t('field.mobilePhone'), { exact: true }).fill(member.body.mobilePhone);
+      await press(page, t('common.next'));
+      const prefix = t('error.CHANGE_COOLING_OFF').split('{availableAt}')[0];
+      await page.locator('.alert', { hasText: prefix }).waitFor();
+      await expect(page.getByLabel(t('field.mobilePhone'), { exact: true }).inputValue()).resolves.toBe(member.body.mobilePhone);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Contact us: the reviewer\'s reply shows on the inquiry, and the member replies', async () => {
+    const member: SignedInMember = await signUpAndLogin(api, { language: lang });
+    const { context, page } = await browserIn();
+    try {
+      await logIn(page, member.loginId, member.password);
+      await page.goto(`${portal.base}/support`);
+      await page.getByLabel(t('field.title'), { exact: true }).fill('Invoice address');
+      await page.getByLabel(t('field.body'), { exact: true }).fill('Which address is on the invoice?');
+      await press(page, t('support.submit'));
+      const inquiries = await request(api.getHttpServer()).get('/api/v1/me/inquiries').auth(member.token, { type: 'bearer' }).expect(200);
+      const id = inquiries.body[0].id as string;
+      const reviewer = await signedInReviewer(admin);
+      await request(admin.getHttpServer()).post(`/admin/api/v1/inquiries/${id}/replies`).auth(reviewer.token, { type: 'bearer' }).send({ body: 'The billing address on your account.' }).expect(201);
+
+      await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Invoice address' }).click()]);
+      await page.getByText('The billing address on your account.').waitFor();
+      await page.getByLabel(t('field.body'), { exact: true }).fill('Thank you, and can I change it?');
+      await press(page, t('support.reply'));
+      await page.getByText(t('support.replied')).waitFor();
+      await page.getByText('Thank you, and can I change it?').waitFor();
+      await keepPortalScreenshot(page, `${lang}-inquiry-replied`);
+    } finally {
+      await context.close();
+    }
+  });
+});
