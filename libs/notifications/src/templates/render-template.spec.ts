@@ -19,6 +19,8 @@ const SAMPLE_PARAMS: TemplateParams = {
     days: 7,
   },
   'login-id-changed-new': { name: 'Kim Minji', newLoginId: 'new@example.com' },
+  'inquiry-answered': { name: 'Kim Minji', title: 'Invoice question' },
+  'reviewer-set-password': { name: 'Park Jiho', setPasswordUrl: 'https://admin.example.com/set-password?token=abc', hours: 24 },
   'login-id-reverted': { name: 'Kim Minji', loginId: 'old@example.com' },
   'application-submitted': { name: 'Kim Minji', applicationId: 'APP-2026-0042' },
   'application-approved': { name: 'Kim Minji', applicationId: 'APP-2026-0042' },
