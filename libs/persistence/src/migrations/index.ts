@@ -13,6 +13,7 @@ import { CreateRequiredInfoApplications1764300001100 } from './1764300001100-Cre
 import { CreateApplicationEvents1764300001200 } from './1764300001200-CreateApplicationEvents.js';
 import { AddInquiryRepliesAndStatus1764450000000 } from './1764450000000-AddInquiryRepliesAndStatus.js';
 import { CreateReviewerPasswordLinks1764450000100 } from './1764450000100-CreateReviewerPasswordLinks.js';
+import { AddAuditEventSearchIndexes1764450000200 } from './1764450000200-AddAuditEventSearchIndexes.js';
 
 /** Every migration, oldest first. The schema belongs to these, never to `synchronize`. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CreateApplicationEvents1764300001200,
   AddInquiryRepliesAndStatus1764450000000,
   CreateReviewerPasswordLinks1764450000100,
+  AddAuditEventSearchIndexes1764450000200,
 ];
