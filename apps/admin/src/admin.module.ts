@@ -21,6 +21,7 @@ import { RolesGuard } from './auth/roles.guard.js';
 import { InquiriesController } from './inquiries/inquiries.controller.js';
 import { MemberLookupService } from './members/member-lookup.service.js';
 import { MembersController } from './members/members.controller.js';
+import { BusinessMetrics } from './metrics/business-metrics.js';
 import { DeskPagesController } from './pages/desk-pages.controller.js';
 import { SetPasswordPagesController } from './pages/set-password-pages.controller.js';
 import { AssetsController } from './pages/assets.controller.js';
@@ -37,7 +38,7 @@ export class AdminModule {
       controllers: [ApplicationsController, AuthController, MeController, ReviewersController, PagesController, ReviewPagesController, AssetsController,
         // The review desk (issue 14): support inbox, audit viewer, member lookup, reviewer accounts.
         InquiriesController, AuditEventsController, MembersController, DeskPagesController, SetPasswordPagesController],
-      providers: [{ provide: ADMIN_LOGGER, useValue: logger }, RateLimitGuard, ReviewerAuthGuard, RolesGuard, MemberLookupService],
+      providers: [{ provide: ADMIN_LOGGER, useValue: logger }, RateLimitGuard, ReviewerAuthGuard, RolesGuard, MemberLookupService, BusinessMetrics],
     };
   }
 }

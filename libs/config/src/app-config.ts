@@ -36,7 +36,7 @@ export interface AppConfig {
   readonly reviewerSetPasswordLinkHours: number;
   /** The Temporal Web UI (TEMPORAL_UI_URL) the member lookup links flows to. */
   readonly temporalUiUrl: string;
-  /** Loopback port of the Temporal SDK's worker metrics (WORKER_SDK_METRICS_PORT; 0 = off). */
+  /** Loopback port of the Temporal SDK's Prometheus worker metrics (WORKER_SDK_METRICS_PORT; 0, the default, = off). */
   readonly workerSdkMetricsPort: number;
   /** Requests per minute per client on credential and code endpoints. */
   readonly credentialRateLimitPerMinute: number;
@@ -178,7 +178,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicAdminUrl: publicUrl(env, 'PUBLIC_ADMIN_URL', 'http://127.0.0.1:3001'),
     reviewerSetPasswordLinkHours: integer(env, 'REVIEWER_SET_PASSWORD_LINK_HOURS', 24, 1, 168),
     temporalUiUrl: publicUrl(env, 'TEMPORAL_UI_URL', 'http://127.0.0.1:8233'),
-    workerSdkMetricsPort: integer(env, 'WORKER_SDK_METRICS_PORT', 9464, 0, 65535),
+    workerSdkMetricsPort: integer(env, 'WORKER_SDK_METRICS_PORT', 0, 0, 65535),
     reviewDeadlines: {
       unclaimedSeconds: integer(env, 'REVIEW_UNCLAIMED_DEADLINE_SECONDS', 2 * 86_400, 1, 365 * 86_400),
       inReviewSeconds: integer(env, 'REVIEW_IN_REVIEW_DEADLINE_SECONDS', 3 * 86_400, 1, 365 * 86_400),
