@@ -23,21 +23,14 @@ interface BusinessMetricsSource {
   noticeCounts(): Promise<Array<{ channel: string; template: string; count: number }>>;
 }
 
-async function settle<T>(work: () => Promise<T>, onError: () => void): Promise<T | undefined> {
+// A source that cannot answer leaves its gauges empty (business_metrics_source_up says why) instead of failing the scrape.
+async function settle<T>(work: () => Promise<T>): Promise<T | undefined> {
   try {
     return await work();
   } catch {
-    onError();
     return undefined;
   }
 }
-
-export const businessMetricsUp = new Gauge({
-  name: 'business_metrics_source_up',
-  help: 'Whether the last scrape could read each source of the business metrics (1) or not (0)',
-  labelNames: ['source'] as const,
-  registers: [metricsRegistry],
-});
 
 // Counted by Temporal visibility at scrape time: nothing in the workflows or activities counts them.
 export const flowExecutions = new Gauge({
@@ -49,9 +42,8 @@ export const flowExecutions = new Gauge({
   async collect() {
     if (!source) return;
     this.reset();
-    const counts = await settle(() => source!.flowCounts(), () => businessMetricsUp.set({ source: 'temporal' }, 0));
+    const counts = await settle(() => source!.flowCounts());
     if (!counts) return;
-    businessMetricsUp.set({ source: 'temporal' }, 1);
     for (const { type, status, count } of counts) this.set({ type, status }, count);
   },
 });
@@ -64,9 +56,8 @@ export const applicationsByStatus = new Gauge({
   async collect() {
     if (!source) return;
     this.reset();
-    const counts = await settle(() => source!.applicationCounts(), () => businessMetricsUp.set({ source: 'database' }, 0));
+    const counts = await settle(() => source!.applicationCounts());
     if (!counts) return;
-    businessMetricsUp.set({ source: 'database' }, 1);
     const byStatus = new Map<string, number>();
     for (const row of counts) byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + row.count);
     for (const [status, count] of byStatus) this.set({ status }, count);
@@ -81,7 +72,7 @@ export const reviewQueueDepth = new Gauge({
   async collect() {
     if (!source) return;
     this.reset();
-    const counts = (await settle(() => source!.applicationCounts(), () => undefined)) ?? [];
+    const counts = (await settle(() => source!.applicationCounts())) ?? [];
     for (const status of QUEUE_STATUSES) this.set({ status }, counts.filter((row) => row.status === status).reduce((sum, row) => sum + row.count, 0));
   },
 });
@@ -94,7 +85,7 @@ export const reviewQueueOverdue = new Gauge({
   async collect() {
     if (!source) return;
     this.reset();
-    const counts = (await settle(() => source!.applicationCounts(), () => undefined)) ?? [];
+    const counts = (await settle(() => source!.applicationCounts())) ?? [];
     for (const status of QUEUE_STATUSES) this.set({ status }, counts.filter((row) => row.status === status && row.overdue).reduce((sum, row) => sum + row.count, 0));
   },
 });
@@ -107,8 +98,26 @@ export const noticesSent = new Gauge({
   async collect() {
     if (!source) return;
     this.reset();
-    const counts = await settle(() => source!.noticeCounts(), () => businessMetricsUp.set({ source: 'database' }, 0));
+    const counts = await settle(() => source!.noticeCounts());
     for (const { channel, template, count } of counts ?? []) this.set({ channel, template }, count);
+  },
+});
+
+// Reads the same (shared, once per scrape) results as the gauges it describes.
+export const businessMetricsUp = new Gauge({
+  name: 'business_metrics_source_up',
+  help: 'Whether this scrape could read each source of the business metrics (1) or not (0)',
+  labelNames: ['source'] as const,
+  registers: [metricsRegistry],
+  async collect() {
+    if (!source) return;
+    const current = source;
+    const [temporal, database] = await Promise.all([
+      current.flowCounts().then(() => 1, () => 0),
+      Promise.all([current.applicationCounts(), current.noticeCounts()]).then(() => 1, () => 0),
+    ]);
+    this.set({ source: 'temporal' }, temporal);
+    this.set({ source: 'database' }, database);
   },
 });
 
