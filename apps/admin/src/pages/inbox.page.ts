@@ -106,7 +106,7 @@ export function renderInquiryPage({ reviewer, csrfToken, language, inquiry, noti
 <div class="page-heading"><h1>${inquiry.title}</h1><div class="badges">${statusBadge(inquiry.status, language)}</div></div>
 ${notice && html`<p class="notice" role="status">${notice}</p>`}
 ${error && html`<p class="error" role="alert">${error}</p>`}
-<dl class="summary">
+<dl class="facts">
   <dt>${t('category')}</dt><dd>${inquiry.category}</dd>
   <dt>${t('member')}</dt><dd><a href="/lookup/${inquiry.memberId}" class="mono">${inquiry.memberId}</a></dd>
   <dt>${t('received')}</dt><dd>${when(inquiry.createdAt)}</dd>

@@ -31,7 +31,7 @@ export function renderMemberPage({ reviewer, csrfToken, language, member, query 
             )}</tbody></table>`;
     details = html`<section class="card">
 <h2>${member.name} <span class="muted mono small">${member.id}</span></h2>
-<dl class="summary">
+<dl class="facts">
   <dt>${t('loginId')}</dt><dd>${member.loginId}</dd>
   <dt>${t('memberType')}</dt><dd>${member.memberType}</dd>
   <dt>${t('businessName')}</dt><dd>${member.businessName ?? '—'}</dd>
