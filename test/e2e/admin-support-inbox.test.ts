@@ -135,4 +135,30 @@ describe('support inbox and member lookup', () => {
     await asReviewer(request(admin.getHttpServer()).get('/admin/api/v1/members/00000000-0000-4000-8000-000000000000')).expect(404);
     await asReviewer(request(admin.getHttpServer()).get('/admin/api/v1/members/not-a-uuid')).expect(404);
   });
+
+  it('documents every review-desk endpoint in OpenAPI with each status it answers', async () => {
+    const adminDoc = (await request(admin.getHttpServer()).get('/admin/api/docs-json').expect(200)).body;
+    const apiDoc = (await request(api.getHttpServer()).get('/api/docs-json').expect(200)).body;
+    const expected: Array<[typeof adminDoc, string, string, string[]]> = [
+      [adminDoc, '/admin/api/v1/reviewers', 'get', ['200', '401', '403']],
+      [adminDoc, '/admin/api/v1/reviewers', 'post', ['201', '400', '401', '403', '409', '503']],
+      [adminDoc, '/admin/api/v1/reviewers/{id}', 'get', ['200', '400', '401', '403', '404']],
+      [adminDoc, '/admin/api/v1/reviewers/{id}', 'patch', ['200', '400', '401', '403', '404', '422']],
+      [adminDoc, '/admin/api/v1/reviewers/{id}/password-reset', 'post', ['202', '400', '401', '403', '404', '409', '503']],
+      [adminDoc, '/admin/api/v1/inquiries', 'get', ['200', '400', '401']],
+      [adminDoc, '/admin/api/v1/inquiries/{id}', 'get', ['200', '400', '401', '404']],
+      [adminDoc, '/admin/api/v1/inquiries/{id}/attachments/{documentId}', 'get', ['200', '400', '401', '404']],
+      [adminDoc, '/admin/api/v1/inquiries/{id}/replies', 'post', ['201', '400', '401', '403', '404', '409', '503']],
+      [adminDoc, '/admin/api/v1/inquiries/{id}/close', 'post', ['200', '400', '401', '403', '404', '409']],
+      [adminDoc, '/admin/api/v1/audit-events', 'get', ['200', '400', '401', '403']],
+      [adminDoc, '/admin/api/v1/members/{id}', 'get', ['200', '401', '404']],
+      [apiDoc, '/api/v1/me/inquiries/{id}', 'get', ['200', '400', '401', '404']],
+      [apiDoc, '/api/v1/me/inquiries/{id}/replies', 'post', ['201', '400', '401', '404', '409', '413', '415']],
+    ];
+    for (const [doc, path, method, statuses] of expected) {
+      const operation = doc.paths[path]?.[method];
+      expect({ path, method, statuses: Object.keys(operation?.responses ?? {}).sort() }).toEqual({ path, method, statuses: [...statuses].sort() });
+      expect(operation.summary).toEqual(expect.any(String));
+    }
+  });
 });
