@@ -107,6 +107,16 @@ describe('access matrix', () => {
     { app: 'admin', method: 'get', path: () => `/inbox/${inquiryId}/attachments/${attachmentId}`, page: true, expect: { anonymous: 303, memberA: 303, memberB: 303, reviewer: 200, admin: 200 } },
     { app: 'admin', method: 'get', path: () => '/audit', page: true, expect: { anonymous: 303, memberA: 303, memberB: 303, reviewer: 403, admin: 200 } },
     { app: 'admin', method: 'get', path: () => `/lookup/${memberA.id}`, page: true, expect: { anonymous: 303, memberA: 303, memberB: 303, reviewer: 200, admin: 200 } },
+    { app: 'admin', method: 'get', path: () => '/lookup', page: true, expect: { anonymous: 303, memberA: 303, memberB: 303, reviewer: 200, admin: 200 } },
+    // The desk's page forms, each refused (no fields, unknown ID, own account): a browser sends the cookie and CSRF token, scripts a bearer.
+    { app: 'admin', method: 'post', path: () => '/accounts', page: true, expect: { anonymous: 303, memberA: 303, memberB: 303, reviewer: 403, admin: 400 } },
+    { app: 'admin', method: 'post', path: () => `/accounts/${adminUser.id}`, send: { disabled: 'true' }, page: true, expect: { anonymous: 303, memberA: 303, memberB: 303, reviewer: 403, admin: 422 } },
+    { app: 'admin', method: 'post', path: () => `/accounts/${UNKNOWN_ID}/password-reset`, page: true, expect: { anonymous: 303, memberA: 303, memberB: 303, reviewer: 403, admin: 404 } },
+    { app: 'admin', method: 'post', path: () => `/inbox/${inquiryId}/replies`, page: true, expect: { anonymous: 303, memberA: 303, memberB: 303, reviewer: 400, admin: 400 } },
+    { app: 'admin', method: 'post', path: () => `/inbox/${UNKNOWN_ID}/close`, page: true, expect: { anonymous: 303, memberA: 303, memberB: 303, reviewer: 404, admin: 404 } },
+    // Forms before sign-in: without the browser's CSRF token they are refused for everyone.
+    { app: 'admin', method: 'post', path: () => '/language', send: { lang: 'ko', next: '/' }, page: true, expect: { anonymous: 403, memberA: 403, memberB: 403, reviewer: 403, admin: 403 } },
+    { app: 'admin', method: 'post', path: () => '/set-password', page: true, expect: { anonymous: 403, memberA: 403, memberB: 403, reviewer: 403, admin: 403 } },
     // Before sign-in by design: without a live link it is the "ask for a new link" page for everyone.
     { app: 'admin', method: 'get', path: () => '/set-password', page: true, expect: { anonymous: 422, memberA: 422, memberB: 422, reviewer: 422, admin: 422 } },
     { app: 'api', method: 'get', path: () => `/api/v1/me/inquiries/${inquiryId}`, expect: { anonymous: 401, memberA: 200, memberB: 404, reviewer: 401, admin: 401 } },
