@@ -9,7 +9,7 @@ import { WorkerModule } from './worker.module.js';
 try {
   const config = loadConfig();
   const logger = createJsonLogger('worker', config.logLevel);
-  installTemporalRuntime(logger);
+  installTemporalRuntime(logger, config.workerSdkMetricsPort);
   // The worker's own small HTTP side: GET /health and GET /metrics for operators.
   const app = await NestFactory.create(WorkerModule.forRoot(config), { logger: new NestJsonLogger(logger), bodyParser: false });
   configureApp(app, {

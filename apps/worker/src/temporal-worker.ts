@@ -6,12 +6,15 @@ import { faultPlanFromEnv, withFaultPoints } from './faults/fault-injection.js';
 import { workflowCode } from './workflow-code.js';
 
 /** Routes the SDK's own log lines into the worker's JSON log. */
-export function installTemporalRuntime(logger: Logger): void {
+export function installTemporalRuntime(logger: Logger, sdkMetricsPort = 0): void {
   const sdkLogger = new DefaultLogger('INFO', ({ level, message, meta }: { level: LogLevel; message: string; meta?: LogMetadata }) => {
     const method = level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error');
     logger[method]({ sdk: 'temporal', ...(meta ?? {}) }, message);
   });
-  Runtime.install({ logger: sdkLogger });
+  // The SDK's own worker metrics (task slots, poll latency, …) on a Prometheus port of their own,
+  // bound to loopback only: WORKER_SDK_METRICS_PORT, off when 0.
+  const telemetryOptions = sdkMetricsPort > 0 ? { metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkMetricsPort}` } } } : undefined;
+  Runtime.install({ logger: sdkLogger, ...(telemetryOptions ? { telemetryOptions } : {}) });
 }
 
 /** Connects to Temporal, retrying while the server is still starting. */

@@ -34,6 +34,14 @@ export interface AppConfig {
   readonly publicPortalUrl: string;
   /** Where members reach the API; used in links sent by email. */
   readonly publicApiUrl: string;
+  /** Where staff reach the admin app (PUBLIC_ADMIN_URL); used in set-password links sent by email. */
+  readonly publicAdminUrl: string;
+  /** How long a reviewer's emailed set-password link works (REVIEWER_SET_PASSWORD_LINK_HOURS, default 24). */
+  readonly reviewerSetPasswordLinkHours: number;
+  /** The Temporal Web UI (TEMPORAL_UI_URL) the member lookup links flows to. */
+  readonly temporalUiUrl: string;
+  /** Loopback port of the Temporal SDK's Prometheus worker metrics (WORKER_SDK_METRICS_PORT; 0, the default, = off). */
+  readonly workerSdkMetricsPort: number;
   /** Requests per minute per client on credential and code endpoints. */
   readonly credentialRateLimitPerMinute: number;
   /** The SMS code that confirms a new mobile phone number (product defaults: 3 min, 5 wrong, 60 s, 5 re-sends). */
@@ -202,6 +210,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     publicApiUrl: publicUrl(env, 'PUBLIC_API_URL', 'http://127.0.0.1:3000'),
     publicPortalUrl: publicUrl(env, 'PUBLIC_PORTAL_URL', 'http://127.0.0.1:3003'),
+    publicAdminUrl: publicUrl(env, 'PUBLIC_ADMIN_URL', 'http://127.0.0.1:3001'),
+    reviewerSetPasswordLinkHours: integer(env, 'REVIEWER_SET_PASSWORD_LINK_HOURS', 24, 1, 168),
+    temporalUiUrl: publicUrl(env, 'TEMPORAL_UI_URL', 'http://127.0.0.1:8233'),
+    workerSdkMetricsPort: integer(env, 'WORKER_SDK_METRICS_PORT', 0, 0, 65535),
     reviewDeadlines: {
       unclaimedSeconds: integer(env, 'REVIEW_UNCLAIMED_DEADLINE_SECONDS', 2 * 86_400, 1, 365 * 86_400),
       inReviewSeconds: integer(env, 'REVIEW_IN_REVIEW_DEADLINE_SECONDS', 3 * 86_400, 1, 365 * 86_400),

@@ -24,6 +24,12 @@ export const ErrorCode = {
   VERSION_CONFLICT: 'VERSION_CONFLICT',
   PRECONDITION_REQUIRED: 'PRECONDITION_REQUIRED',
   NOT_FOUND: 'NOT_FOUND',
+  /** The change would leave no enabled ADMIN account. */
+  LAST_ADMIN: 'LAST_ADMIN',
+  /** An ADMIN tried to disable or demote their own account. */
+  OWN_ACCOUNT_CHANGE: 'OWN_ACCOUNT_CHANGE',
+  /** A set-password link that is unknown, already used, superseded or expired (one answer for all). */
+  SET_PASSWORD_LINK_INVALID: 'SET_PASSWORD_LINK_INVALID',
   FORBIDDEN: 'FORBIDDEN',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',

@@ -3,3 +3,4 @@ export * from './domain-error.js';
 export * from './language.js';
 export * from './lockout.js';
 export * from './secret-hash.js';
+export * from './page-cursor.js';

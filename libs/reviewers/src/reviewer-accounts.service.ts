@@ -25,6 +25,11 @@ export const MAX_DISPLAY_NAME_LENGTH = 100;
 // Letters, marks, digits, punctuation and plain spaces; no control or invisible formatting characters.
 const DISPLAY_NAME = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]+$/u;
 
+/** Whether a (trimmed) display name is acceptable: 1..100 printable characters. */
+export function isValidDisplayName(displayName: string): boolean {
+  return displayName.length > 0 && [...displayName].length <= MAX_DISPLAY_NAME_LENGTH && DISPLAY_NAME.test(displayName);
+}
+
 /** Reviewer accounts: created by an operator (or an ADMIN), listed by ADMINs. */
 @Injectable()
 export class ReviewerAccountsService {
@@ -47,9 +52,7 @@ export class ReviewerAccountsService {
     const errors: FieldError[] = [];
     if (!isValidReviewerEmail(email)) errors.push({ field: 'email', rules: ['isEmail'] });
     if (!isReviewerRole(command.role)) errors.push({ field: 'role', rules: ['isIn'] });
-    if (displayName.length === 0 || [...displayName].length > MAX_DISPLAY_NAME_LENGTH || !DISPLAY_NAME.test(displayName)) {
-      errors.push({ field: 'displayName', rules: ['length', 'printable'] });
-    }
+    if (!isValidDisplayName(displayName)) errors.push({ field: 'displayName', rules: ['length', 'printable'] });
     throwIfFieldErrors(errors);
     assertPasswordPolicy(command.password, { profile: this.config.passwordPolicy, loginId: email });
 

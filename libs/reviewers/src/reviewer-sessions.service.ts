@@ -98,6 +98,12 @@ export class ReviewerSessionsService {
     });
   }
 
+  /** Ends every live session of a reviewer at once (disabled account, new password); returns how many. */
+  async revokeAll(reviewerId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const result = await manager.update(ReviewerSessionEntity, { reviewerId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return result.affected ?? 0;
+  }
+
   private isLive(session: ReviewerSessionEntity, now: Date): boolean {
     return session.revokedAt === null && session.idleExpiresAt > now && session.absoluteExpiresAt > now;
   }

@@ -2,6 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#app/audit';
 import { PasswordHasher } from '#app/members';
+import { NotificationsModule } from '#app/notifications';
+import { ReviewerAdminService } from './reviewer-admin.service.js';
+import { ReviewerPasswordLinkEntity } from './reviewer-password-link.entity.js';
+import { ReviewerPasswordLinksService } from './reviewer-password-links.service.js';
 import { ReviewerAccountsService } from './reviewer-accounts.service.js';
 import { ReviewerAuthService } from './reviewer-auth.service.js';
 import { ReviewerSessionEntity } from './reviewer-session.entity.js';
@@ -11,9 +15,9 @@ import { ReviewersRepository } from './reviewers.repository.js';
 
 /** Reviewer accounts, sign-in and sessions. Needs APP_CONFIG and a TypeORM root (PersistenceModule). */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReviewerEntity, ReviewerSessionEntity]), AuditModule],
+  imports: [TypeOrmModule.forFeature([ReviewerEntity, ReviewerSessionEntity, ReviewerPasswordLinkEntity]), AuditModule, NotificationsModule],
   // The same bcrypt cost and password normalisation as members, from the same configuration.
-  providers: [ReviewersRepository, PasswordHasher, ReviewerAccountsService, ReviewerAuthService, ReviewerSessionsService],
-  exports: [ReviewersRepository, ReviewerAccountsService, ReviewerAuthService, ReviewerSessionsService],
+  providers: [ReviewersRepository, PasswordHasher, ReviewerAccountsService, ReviewerAuthService, ReviewerSessionsService, ReviewerPasswordLinksService, ReviewerAdminService],
+  exports: [ReviewersRepository, ReviewerAccountsService, ReviewerAuthService, ReviewerSessionsService, ReviewerPasswordLinksService, ReviewerAdminService],
 })
 export class ReviewersModule {}

@@ -7,12 +7,15 @@ import { DomainError, ErrorCode } from '#app/core';
 import { DocumentsService, type OpenedDocument, type UploadedFile } from '#app/documents';
 import {
   INQUIRY_ATTACHMENTS_FIELD,
-  INQUIRY_BODY_MAX_LENGTH,
   INQUIRY_MAX_ATTACHMENTS,
   INQUIRY_TITLE_MAX_LENGTH,
   isInquiryCategory,
   type InquiryCategory,
 } from './inquiry-category.js';
+import { InquiryReplyEntity } from './inquiry-reply.entity.js';
+import type { InquiryStatus } from './inquiry-status.js';
+import { isValidMessageBody, replyBodyOf } from './inquiry-text.js';
+import { toThreadView, type InquiryAttachmentView, type InquiryThreadView } from './inquiry-views.js';
 import { InquiryEntity } from './inquiry.entity.js';
 
 export interface SubmitInquiryInput {
@@ -26,18 +29,13 @@ export interface SubmittedInquiry {
   readonly createdAt: Date;
 }
 
-export interface InquiryAttachmentView {
-  readonly id: string;
-  readonly name: string;
-  readonly mediaType: string;
-  readonly size: number;
-}
 
 export interface InquiryView {
   readonly id: string;
   readonly category: InquiryCategory;
   readonly title: string;
   readonly body: string;
+  readonly status: InquiryStatus;
   readonly createdAt: Date;
   readonly attachments: InquiryAttachmentView[];
 }
@@ -45,9 +43,8 @@ export interface InquiryView {
 /** How many inquiries a member's list shows (the most recent). */
 export const INQUIRY_LIST_LIMIT = 100;
 
-// Title: one line. Body: lines and tabs, no other control characters.
+// Title: one line. Body: lines and tabs, no other control characters (inquiry-text.ts).
 const TITLE_CHARS = /^[^\p{Cc}]+$/u;
-const BODY_CHARS = /^[^\p{Cc}]*(?:[\t\r\n]+[^\p{Cc}]*)*$/u;
 
 function fieldErrors(input: SubmitInquiryInput): Array<{ field: string; rules: string[] }> {
   const errors: Array<{ field: string; rules: string[] }> = [];
@@ -55,7 +52,7 @@ function fieldErrors(input: SubmitInquiryInput): Array<{ field: string; rules: s
   const title = typeof input.title === 'string' ? input.title.trim() : '';
   if (title.length === 0 || title.length > INQUIRY_TITLE_MAX_LENGTH || !TITLE_CHARS.test(title)) errors.push({ field: 'title', rules: ['length', 'matches'] });
   const body = typeof input.body === 'string' ? input.body.trim() : '';
-  if (body.length === 0 || body.length > INQUIRY_BODY_MAX_LENGTH || !BODY_CHARS.test(body)) errors.push({ field: 'body', rules: ['length', 'matches'] });
+  if (!isValidMessageBody(body)) errors.push({ field: 'body', rules: ['length', 'matches'] });
   return errors;
 }
 
@@ -82,7 +79,9 @@ export class InquiriesService {
       category: input.category as InquiryCategory,
       title: input.title.trim(),
       body: input.body.trim(),
+      status: 'OPEN' as const,
       createdAt: new Date(),
+      updatedAt: null,
     });
     await this.documents.transaction(async (manager, writer) => {
       await manager.insert(InquiryEntity, inquiry);
@@ -113,6 +112,7 @@ export class InquiriesService {
       category: inquiry.category,
       title: inquiry.title,
       body: inquiry.body,
+      status: inquiry.status,
       createdAt: inquiry.createdAt,
       attachments: attachments
         // The owner check is redundant with the inquiry's, and kept so a mislinked row never shows.
@@ -121,8 +121,50 @@ export class InquiriesService {
     }));
   }
 
+  /** One of the member's inquiries with its replies and attachments; another member's is NOT_FOUND. */
+  async threadForMember(memberId: string, inquiryId: string): Promise<InquiryThreadView> {
+    const inquiry = await this.dataSource.manager.findOneBy(InquiryEntity, { id: inquiryId, memberId });
+    if (!inquiry) throw noSuchInquiry();
+    const [attachments, replies] = await Promise.all([
+      this.documents.listForInquiries([inquiry.id]),
+      this.dataSource.manager.find(InquiryReplyEntity, { where: { inquiryId: inquiry.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    ]);
+    return toThreadView(inquiry, attachments, replies);
+  }
+
+  /**
+   * The member answers back (0..5 attachments, all or nothing): an ANSWERED inquiry is OPEN again,
+   * an OPEN one stays OPEN, a CLOSED one refuses (INVALID_STATE). Audited as INQUIRY_MEMBER_REPLIED.
+   */
+  async replyAsMember(memberId: string, inquiryId: string, rawBody: unknown, files: readonly UploadedFile[], actor: AuditActor): Promise<{ id: string; createdAt: Date }> {
+    const body = replyBodyOf(rawBody);
+    const uploads = this.documents.validate(files, [{ name: INQUIRY_ATTACHMENTS_FIELD, minFiles: 0, maxFiles: INQUIRY_MAX_ATTACHMENTS }]);
+    const reply = Object.assign(new InquiryReplyEntity(), { id: randomUUID(), inquiryId, authorType: 'MEMBER' as const, authorId: memberId, body, createdAt: new Date() });
+    await this.documents.transaction(async (manager, writer) => {
+      const inquiry = await manager.findOneBy(InquiryEntity, { id: inquiryId, memberId });
+      if (!inquiry) throw noSuchInquiry();
+      if (inquiry.status === 'CLOSED') throw new DomainError(ErrorCode.INVALID_STATE, 'This inquiry is closed: send a new inquiry instead', { status: inquiry.status });
+      // The status it was read with: a concurrent close wins, and this reply is refused rather than reopening it.
+      const moved = await manager.update(InquiryEntity, { id: inquiry.id, status: inquiry.status }, { status: 'OPEN', updatedAt: reply.createdAt });
+      if (!moved.affected) throw new DomainError(ErrorCode.INVALID_STATE, 'The inquiry changed meanwhile; reload it and try again');
+      await manager.insert(InquiryReplyEntity, reply);
+      await writer.store({ ownerMemberId: memberId, inquiryId, documents: uploads.map((upload) => ({ upload, kind: 'INQUIRY_ATTACHMENT' as const })) });
+      await this.audit.record(manager, actor, {
+        action: 'INQUIRY_MEMBER_REPLIED',
+        memberId,
+        before: { inquiryId, status: inquiry.status },
+        after: { inquiryId, replyId: reply.id, status: 'OPEN', attachmentCount: uploads.length },
+      });
+    });
+    return { id: reply.id, createdAt: reply.createdAt };
+  }
+
   /** An attachment of one of the member's inquiries; NOT_FOUND for anything else. */
   openAttachment(memberId: string, inquiryId: string, documentId: string): Promise<OpenedDocument> {
     return this.documents.open(documentId, { ownerMemberId: memberId, inquiryId });
   }
+}
+
+function noSuchInquiry(): DomainError {
+  return new DomainError(ErrorCode.NOT_FOUND, 'No such inquiry');
 }

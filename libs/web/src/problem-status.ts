@@ -38,6 +38,9 @@ export function problemStatus(code: ErrorCode): number {
     case ErrorCode.IDENTITY_MISMATCH:
     case ErrorCode.VERIFICATION_CODE_INVALID:
     case ErrorCode.VERIFICATION_CODE_EXPIRED:
+    case ErrorCode.LAST_ADMIN:
+    case ErrorCode.OWN_ACCOUNT_CHANGE:
+    case ErrorCode.SET_PASSWORD_LINK_INVALID:
       return 422;
     case ErrorCode.RESET_TOKEN_INVALID:
       return 422;

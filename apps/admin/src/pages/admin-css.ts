@@ -103,4 +103,17 @@ aside.actions form.action .muted.small { display: block; margin-top: 0.25rem; }
   form.filters .field { min-width: 0; }
   dl.summary .wide { grid-column: auto; }
 }
+/* The review desk (issue 14): navigation spacing, language switch, inbox conversation, audit JSON, fact lists. */
+header.top nav { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+.language-switch select { font: inherit; padding: 0.1rem 0.25rem; }
+ol.conversation { list-style: none; padding: 0; margin: 0 0 1.5rem; }
+ol.conversation li.message { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; margin: 0 0 0.75rem; }
+ol.conversation li.from-support { border-left: 4px solid #0b69a3; }
+ol.conversation li.message p { margin: 0.25rem 0; }
+ul.attachments { padding-left: 1.25rem; }
+ul.attachments a { margin-left: 0.5rem; }
+pre.json { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; max-width: 22rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.5rem; margin: 0 0 1.25rem; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 `;

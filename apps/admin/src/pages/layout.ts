@@ -2,6 +2,8 @@
 // server-rendered HTML: no inline script or style (the CSP below forbids both), one stylesheet.
 import type { Response } from 'express';
 import { CSRF_FIELD } from '../auth/csrf.js';
+import { textFor } from './desk-text.js';
+import { DEFAULT_PAGE_LANGUAGE, type PageLanguage } from './page-language.js';
 
 /** HTML that is already safe to insert: only `html` and the helpers here make it, never user input. */
 export class SafeHtml {
@@ -53,18 +55,38 @@ export interface PageOptions {
   readonly csrfToken: string;
   /** Omit on pages shown before sign-in. */
   readonly reviewer?: PageReviewer | null;
+  /** The reviewer's page language (page-language.ts); English when omitted. */
+  readonly language?: PageLanguage;
+  /** Where the language switch returns to (this page's path); before sign-in, also whether to show it. */
+  readonly path?: string;
 }
 
-export function renderPage({ title, body, csrfToken, reviewer }: PageOptions): string {
+function languageSwitch(csrfToken: string, language: PageLanguage, path: string): SafeHtml {
+  const t = textFor(language);
+  return html`<form method="post" action="/language" class="inline language-switch">
+    ${csrfField(csrfToken)}<input type="hidden" name="next" value="${path}">
+    <label for="page-language" class="visually-hidden">${t('language')}</label>
+    <select id="page-language" name="lang"><option value="ko"${language === 'ko' ? html` selected` : null}>한국어</option><option value="en"${language === 'en' ? html` selected` : null}>English</option></select>
+    <button type="submit" class="link">${t('switchLanguage')}</button>
+  </form>`;
+}
+
+export function renderPage({ title, body, csrfToken, reviewer, language = DEFAULT_PAGE_LANGUAGE, path }: PageOptions): string {
+  const t = textFor(language);
   const account = reviewer
     ? html`<div class="account">
-        <span class="signed-in-as">Signed in as <strong>${reviewer.displayName}</strong> (${reviewer.role})</span>
-        <form method="post" action="/logout" class="inline">${csrfField(csrfToken)}<button type="submit" class="link">Sign out</button></form>
+        <span class="signed-in-as">${t('signedInAs')} <strong>${reviewer.displayName}</strong> (${reviewer.role})</span>
+        <form method="post" action="/logout" class="inline">${csrfField(csrfToken)}<button type="submit" class="link">${t('signOut')}</button></form>
+        ${languageSwitch(csrfToken, language, path ?? '/')}
       </div>`
+    : // Before sign-in, only pages written in both languages (they pass `path`) offer the switch.
+      path !== undefined && languageSwitch(csrfToken, language, path);
+  const adminLinks = reviewer?.role === 'ADMIN' ? html`<a href="/accounts">${t('navAccounts')}</a><a href="/audit">${t('navAudit')}</a>` : null;
+  const nav = reviewer
+    ? html`<nav><a href="/queue">${t('navQueue')}</a><a href="/inbox">${t('navInbox')}</a><a href="/lookup">${t('navLookup')}</a>${adminLinks}</nav>`
     : null;
-  const nav = reviewer ? html`<nav><a href="/queue">Review queue</a></nav>` : null;
   return html`<!doctype html>
-<html lang="en">
+<html lang="${language}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -16,7 +16,21 @@ export const PAGE_ROUTES: readonly string[] = [
   'queue/:id/reject',
   'queue/:id/request-info',
   'assets/admin.css',
+  // The review desk (desk-pages.controller.ts, set-password-pages.controller.ts).
+  'accounts',
+  'accounts/:id',
+  'accounts/:id/password-reset',
+  'inbox',
+  'inbox/:id',
+  'inbox/:id/attachments/:documentId',
+  'inbox/:id/replies',
+  'inbox/:id/close',
+  'audit',
+  'lookup',
+  'lookup/:id',
+  'set-password',
+  'language',
 ];
 
 /** Path prefixes whose forms post application/x-www-form-urlencoded (parsed only there). */
-export const FORM_POST_PATHS: readonly string[] = ['/login', '/logout', '/queue'];
+export const FORM_POST_PATHS: readonly string[] = ['/login', '/logout', '/queue', '/accounts', '/inbox', '/set-password', '/language'];

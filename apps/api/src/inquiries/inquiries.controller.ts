@@ -3,12 +3,13 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse,
 import type { Request, Response } from 'express';
 import type { SessionEntity } from '#app/auth';
 import { DOCUMENT_MEDIA_TYPES, MAX_DOCUMENT_BYTES } from '#app/documents';
-import { INQUIRY_ATTACHMENTS_FIELD, INQUIRY_CATEGORIES, INQUIRY_MAX_ATTACHMENTS, InquiriesService } from '#app/support';
-import { documentDownload } from '#app/web';
+import { INQUIRY_ATTACHMENTS_FIELD, INQUIRY_BODY_MAX_LENGTH, INQUIRY_CATEGORIES, INQUIRY_MAX_ATTACHMENTS, INQUIRY_STATUSES, InquiriesService, type InquiryThreadView } from '#app/support';
+import { ApiProblems, documentDownload } from '#app/web';
 import { memberActor } from '../auth/client-actor.js';
 import { CurrentSession, MemberAuthGuard } from '../auth/guards.js';
 import { DocumentUploadInterceptor } from '../uploads/document-upload.interceptor.js';
 import { toUploadedFiles, type MulterMemoryFile } from '../uploads/uploaded-files.js';
+import { InquiryReplyDto } from './dto/inquiry-reply.dto.js';
 import { SubmitInquiryDto } from './dto/submit-inquiry.dto.js';
 
 const ATTACHMENTS = [{ name: INQUIRY_ATTACHMENTS_FIELD, minFiles: 0, maxFiles: INQUIRY_MAX_ATTACHMENTS }];
@@ -30,9 +31,24 @@ class InquiryDto {
   @ApiProperty({ enum: INQUIRY_CATEGORIES }) category!: string;
   @ApiProperty() title!: string;
   @ApiProperty() body!: string;
+  @ApiProperty({ enum: INQUIRY_STATUSES, description: 'OPEN (with support) → ANSWERED (your turn) → CLOSED; your reply reopens an ANSWERED one' }) status!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: [InquiryAttachmentDto] }) attachments!: InquiryAttachmentDto[];
 }
+
+class InquiryMessageDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['MEMBER', 'REVIEWER'], description: 'REVIEWER: an answer from support' }) author!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+class InquiryThreadDto extends InquiryDto {
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) updatedAt!: string | null;
+  @ApiProperty({ type: [InquiryMessageDto], description: 'The conversation after the first message, oldest first' }) replies!: InquiryMessageDto[];
+}
+
+const ATTACHMENT_ERRORS = { 413: 'DOCUMENT_TOO_LARGE', 415: 'UNSUPPORTED_DOCUMENT_TYPE' };
 
 @ApiTags('support')
 @ApiBearerAuth()
@@ -79,6 +95,45 @@ export class InquiriesController {
   async list(@CurrentSession() session: SessionEntity): Promise<InquiryDto[]> {
     const inquiries = await this.inquiries.listForMember(session.memberId);
     return inquiries.map((inquiry) => ({ ...inquiry, createdAt: inquiry.createdAt.toISOString() }));
+  }
+
+  @Get('me/inquiries/:id')
+  @ApiOperation({ summary: 'One of your inquiries with its replies and attachments (another member’s is NOT_FOUND)' })
+  @ApiOkResponse({ type: InquiryThreadDto })
+  @ApiProblems({ 400: 'VALIDATION_FAILED (not a UUID)', 401: 'UNAUTHENTICATED', 404: 'NOT_FOUND' })
+  async thread(@CurrentSession() session: SessionEntity, @Param('id', new ParseUUIDPipe()) id: string): Promise<Omit<InquiryThreadView, 'memberId'>> {
+    const { memberId: _memberId, ...thread } = await this.inquiries.threadForMember(session.memberId, id);
+    return thread;
+  }
+
+  @Post('me/inquiries/:id/replies')
+  @UseInterceptors(DocumentUploadInterceptor(ATTACHMENTS))
+  @ApiOperation({
+    summary: 'Reply to one of your inquiries (up to 5 attachments); an ANSWERED inquiry is OPEN again',
+    description: 'JSON `{ body }` or multipart/form-data with `body` and `attachments`. A CLOSED inquiry refuses (INVALID_STATE).',
+  })
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['body'],
+      properties: {
+        body: { type: 'string', minLength: 1, maxLength: INQUIRY_BODY_MAX_LENGTH },
+        [INQUIRY_ATTACHMENTS_FIELD]: { type: 'array', maxItems: INQUIRY_MAX_ATTACHMENTS, items: { type: 'string', format: 'binary' } },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: SubmittedInquiryDto })
+  @ApiProblems({ 400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 404: 'NOT_FOUND', 409: 'INVALID_STATE (the inquiry is closed)', ...ATTACHMENT_ERRORS })
+  async reply(
+    @CurrentSession() session: SessionEntity,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: InquiryReplyDto,
+    @UploadedFiles() files: Record<string, MulterMemoryFile[]> | undefined,
+    @Req() req: Request,
+  ): Promise<SubmittedInquiryDto> {
+    const reply = await this.inquiries.replyAsMember(session.memberId, id, body.body, toUploadedFiles(files), memberActor(req, session));
+    return { id: reply.id, createdAt: reply.createdAt.toISOString() };
   }
 
   @Get('me/inquiries/:id/attachments/:documentId')

@@ -24,6 +24,8 @@ const SAMPLE_PARAMS: TemplateParams = {
   'password-reset-completed': { name: 'Kim Minji', changedAt: '2026-03-05T13:50:00.000Z' },
   'mobile-phone-changed': { name: 'Kim Minji', changedAt: '2026-03-05T13:50:00.000Z', maskedMobilePhone: '+*********5678' },
   'mobile-phone-changed-sms': { changedAt: '2026-03-05T13:50:00.000Z', maskedMobilePhone: '+*********5678' },
+  'inquiry-answered': { name: 'Kim Minji', title: 'Invoice question' },
+  'reviewer-set-password': { name: 'Park Jiho', setPasswordUrl: 'https://admin.example.com/set-password?token=abc', hours: 24 },
   'application-submitted': { name: 'Kim Minji', applicationId: 'APP-2026-0042' },
   'application-approved': { name: 'Kim Minji', applicationId: 'APP-2026-0042' },
   'application-expired': { name: 'Kim Minji', applicationId: 'APP-2026-0042' },

@@ -34,6 +34,9 @@ export const TEMPLATES = {
   'application-info-requested': { channel: 'email', params: { name: 'text', applicationId: 'text', message: 'text' } },
   'application-rejected': { channel: 'email', params: { name: 'text', applicationId: 'text', reason: 'text' } },
   'review-overdue-reminder': { channel: 'email', params: { applicationId: 'text', status: 'text', since: 'instant' } },
+  // The support inbox and reviewer accounts (the review desk).
+  'inquiry-answered': { channel: 'email', params: { name: 'text', title: 'text' } },
+  'reviewer-set-password': { channel: 'email', params: { name: 'text', setPasswordUrl: 'url', hours: 'count' } },
 } as const satisfies Record<string, { readonly channel: Channel; readonly params: Readonly<Record<string, ParamKind>> }>;
 
 export type TemplateName = keyof typeof TEMPLATES;

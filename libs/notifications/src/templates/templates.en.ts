@@ -157,4 +157,22 @@ export const EN_TEMPLATES: TemplateCatalog = {
       `Status: ${statusLabel(status, 'en')} (since ${formatInstant(since, 'en')})`,
       'Please claim it or complete the review in the admin app.',
     ),
+
+  'inquiry-answered': ({ name, title }) =>
+    email(
+      `We answered your inquiry: ${title}`,
+      `Hello ${name},`,
+      `Our support team answered your inquiry "${title}".`,
+      'You can read the answer, and reply if you need to, on your account page under your inquiries.',
+    ),
+
+  'reviewer-set-password': ({ name, setPasswordUrl, hours }) => ({
+    subject: 'Set your password for the reviewer admin app',
+    text: [
+      `Hello ${name},`,
+      `Open the link below within ${plural(hours, 'hour')} to set the password of your reviewer account. The link works once.`,
+      setPasswordUrl,
+      'If you did not expect this email, ignore it; nobody can sign in with your account until a password is set.',
+    ].join('\n\n'),
+  }),
 };

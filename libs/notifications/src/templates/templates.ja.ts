@@ -155,4 +155,22 @@ export const JA_TEMPLATES: TemplateCatalog = {
       `状態：${statusLabel(status, 'ja')}（${formatInstant(since, 'ja')} から）`,
       '管理画面でこの申請の担当を引き受けるか、審査を完了してください。',
     ),
+
+  'inquiry-answered': ({ name, title }) =>
+    email(
+      `お問い合わせに回答しました：${title}`,
+      `${name} 様`,
+      `お問い合わせ「${title}」にサポートチームが回答しました。`,
+      'アカウントページのお問い合わせ履歴で回答をご確認いただけます。必要に応じて返信もできます。',
+    ),
+
+  'reviewer-set-password': ({ name, setPasswordUrl, hours }) => ({
+    subject: '審査者管理アプリのパスワードを設定してください',
+    text: [
+      `${name} 様`,
+      `下のリンクを${hours}時間以内に開き、審査者アカウントのパスワードを設定してください。リンクは一度だけ使えます。`,
+      setPasswordUrl,
+      'お心当たりがない場合は、このメールを無視してください。パスワードが設定されるまで、このアカウントでは誰もサインインできません。',
+    ].join('\n\n'),
+  }),
 };

@@ -155,4 +155,22 @@ export const KO_TEMPLATES: TemplateCatalog = {
       `상태: ${statusLabel(status, 'ko')} (${formatInstant(since, 'ko')}부터)`,
       '관리자 앱에서 이 신청을 맡거나 심사를 마무리해 주세요.',
     ),
+
+  'inquiry-answered': ({ name, title }) =>
+    email(
+      `문의에 답변드렸습니다: ${title}`,
+      `${name}님, 안녕하세요.`,
+      `고객님의 문의 "${title}"에 고객지원팀이 답변을 드렸습니다.`,
+      '계정 페이지의 문의 내역에서 답변을 확인하고, 필요하면 추가로 답글을 남기실 수 있습니다.',
+    ),
+
+  'reviewer-set-password': ({ name, setPasswordUrl, hours }) => ({
+    subject: '심사자 관리 앱 비밀번호를 설정해 주세요',
+    text: [
+      `${name}님, 안녕하세요.`,
+      `아래 링크를 ${hours}시간 안에 열어 심사자 계정의 비밀번호를 설정해 주세요. 링크는 한 번만 사용할 수 있습니다.`,
+      setPasswordUrl,
+      '요청하신 적이 없다면 이 메일을 무시하셔도 됩니다. 비밀번호를 설정하기 전에는 누구도 이 계정으로 로그인할 수 없습니다.',
+    ].join('\n\n'),
+  }),
 };

@@ -15,6 +15,9 @@ import { AddPasswordResetRequiredToMembers1764430000000 } from './1764430000000-
 import { AddMobilePhoneChangedAtToMembers1764430000010 } from './1764430000010-AddMobilePhoneChangedAtToMembers.js';
 import { CreatePasswordResetTokens1764430000020 } from './1764430000020-CreatePasswordResetTokens.js';
 import { CreateLoginIdReservations1764430000030 } from './1764430000030-CreateLoginIdReservations.js';
+import { AddInquiryRepliesAndStatus1764450000000 } from './1764450000000-AddInquiryRepliesAndStatus.js';
+import { CreateReviewerPasswordLinks1764450000100 } from './1764450000100-CreateReviewerPasswordLinks.js';
+import { AddAuditEventSearchIndexes1764450000200 } from './1764450000200-AddAuditEventSearchIndexes.js';
 
 /** Every migration, oldest first. The schema belongs to these, never to `synchronize`. */
 export const MIGRATIONS = [
@@ -35,4 +38,7 @@ export const MIGRATIONS = [
   AddMobilePhoneChangedAtToMembers1764430000010,
   CreatePasswordResetTokens1764430000020,
   CreateLoginIdReservations1764430000030,
+  AddInquiryRepliesAndStatus1764450000000,
+  CreateReviewerPasswordLinks1764450000100,
+  AddAuditEventSearchIndexes1764450000200,
 ];
