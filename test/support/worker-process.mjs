@@ -30,7 +30,8 @@ export class WorkerProcess {
     this.logOffset = fs.existsSync(this.logFile) ? fs.statSync(this.logFile).size : 0;
     const out = fs.openSync(this.logFile, 'a');
     const faults = faultPoint ? { WORKER_FAULT_POINT: faultPoint, WORKER_FAULT_ACTION: faultAction } : {};
-    const env = { ...process.env, ...this.env, ...faults };
+    // The test bundle (ping, bench reference) besides the product's workflows.
+    const env = { ...process.env, WORKER_TEST_WORKFLOWS: '1', ...this.env, ...faults };
     if (!faultPoint) delete env.WORKER_FAULT_POINT;
     const child = spawn(process.execPath, [WORKER_MAIN], { env, stdio: ['ignore', out, out] });
     fs.closeSync(out);
