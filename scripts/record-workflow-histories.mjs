@@ -1,7 +1,7 @@
-// Records event histories of the login-ID change workflow for the replay test
+// Records event histories of the workflows (login-ID change, review) for the replay test
 // (test/workflows/workflow-replay.test.ts): each scenario runs against a private Temporal dev server
 // and an in-process worker with scripted activities (the activities' results are in the history, so
-// replay needs no database), and is written to test/workflows/histories/login-id-change-<scenario>-<label>.json.
+// replay needs no database), and is written to test/workflows/histories/<workflow>-<scenario>-<label>.json.
 // Existing files are never overwritten or deleted: old histories are the compatibility promise.
 //
 //   npm run build && node scripts/record-workflow-histories.mjs [--label <name>] [--workflows <dist/workflows/index.js>]
@@ -51,12 +51,17 @@ const activities = {
   },
   async notifyLoginIdChanged() {},
   async closeLoginIdChange() {},
+  // required-info-application
+  async recordApplicationTransition() {},
+  async approveApplication() {},
+  async flagApplicationOverdue() {},
+  async notifyApplicant() {},
 };
 
 const LIMITS = { smsCodeTtlSeconds: 180, emailCodeTtlSeconds: 1800, wholeChangeSeconds: 3600, maxWrongCodes: 5, resendAfterSeconds: 0, maxResends: 5 };
 
-/** Each scenario: the calls a member makes; refusals are part of the history. */
-const SCENARIOS = {
+/** Each scenario of the login-ID change: the calls a member makes; refusals are part of the history. */
+const LOGIN_ID_CHANGE_SCENARIOS = {
   completed: async (handle) => {
     await tryUpdate(handle, 'submitIdentityCode', WRONG);
     await tryUpdate(handle, 'submitIdentityCode', '123456');
@@ -78,6 +83,30 @@ const SCENARIOS = {
   expired: async () => {},
 };
 
+const REVIEWER = 'reviewer-1';
+const DEADLINES = { unclaimedSeconds: 3600, inReviewSeconds: 3600, infoRequestSeconds: 3600 };
+/** Scenarios of the review workflow (required-info-application): reviewer and member actions. */
+const REQUIRED_INFO_APPLICATION_SCENARIOS = {
+  approved: async (handle) => {
+    await tryUpdate(handle, 'claimApplication', REVIEWER);
+    await tryUpdate(handle, 'approveApplication', 'someone-else');
+    await tryUpdate(handle, 'approveApplication', REVIEWER);
+  },
+  rejected: async (handle, memberId) => {
+    await tryUpdate(handle, 'claimApplication', REVIEWER);
+    await tryUpdate(handle, 'requestInformation', REVIEWER, 'Please add the registration certificate');
+    await tryUpdate(handle, 'documentsAdded', memberId);
+    await tryUpdate(handle, 'claimApplication', REVIEWER);
+    await tryUpdate(handle, 'releaseApplication', REVIEWER);
+    await tryUpdate(handle, 'claimApplication', REVIEWER);
+    await tryUpdate(handle, 'rejectApplication', REVIEWER, 'The document does not match');
+  },
+  'overdue-withdrawn': async (handle, memberId) => {
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await tryUpdate(handle, 'withdrawApplication', memberId);
+  },
+};
+
 async function tryUpdate(handle, name, ...args) {
   try {
     await handle.executeUpdate(name, { args });
@@ -97,12 +126,26 @@ fs.mkdirSync(outDir, { recursive: true });
 let written = 0;
 try {
   await worker.runUntil(async () => {
-    for (const [scenario, drive] of Object.entries(SCENARIOS)) {
-      const file = path.join(outDir, `login-id-change-${scenario}-${label}.json`);
-      if (fs.existsSync(file)) {
-        console.log(`kept ${path.relative(ROOT, file)} (exists)`);
-        continue;
-      }
+    const record = async (workflowType, prefix, scenario, handle) => {
+      await handle.result().catch(() => undefined);
+      const history = await handle.fetchHistory();
+      // Binary protobuf (base64): the SDK's JSON history reader needs a protobufjs this install
+      // does not share between @temporalio/common and @temporalio/proto. The event types are listed for reading.
+      const historyProtoBase64 = Buffer.from(proto.temporal.api.history.v1.History.encode(history).finish()).toString('base64');
+      const eventTypes = history.events.map((event) => proto.temporal.api.enums.v1.EventType[event.eventType]);
+      const file = path.join(outDir, `${prefix}-${scenario}-${label}.json`);
+      fs.writeFileSync(file, `${JSON.stringify({ workflowType, workflowId: handle.workflowId, scenario, recordedFrom: label, eventTypes, historyProtoBase64 }, null, 1)}\n`);
+      written++;
+      console.log(`wrote ${path.relative(ROOT, file)} (${history.events.length} events)`);
+    };
+    const kept = (prefix, scenario) => {
+      const file = path.join(outDir, `${prefix}-${scenario}-${label}.json`);
+      if (fs.existsSync(file)) console.log(`kept ${path.relative(ROOT, file)} (exists)`);
+      return fs.existsSync(file);
+    };
+
+    for (const [scenario, drive] of Object.entries(LOGIN_ID_CHANGE_SCENARIOS)) {
+      if (kept('login-id-change', scenario)) continue;
       const workflowId = `login-id-change:record-${scenario}-${randomUUID()}`;
       const limits = scenario === 'expired' ? { ...LIMITS, wholeChangeSeconds: 2 } : LIMITS;
       const input = { changeId: randomUUID(), memberId: randomUUID(), sessionId: randomUUID(), limits };
@@ -110,15 +153,21 @@ try {
       await client.workflow.executeUpdateWithStart('identityCodeSent', { startWorkflowOperation: start });
       const handle = client.workflow.getHandle(workflowId);
       await drive(handle);
-      await handle.result().catch(() => undefined);
-      const history = await handle.fetchHistory();
-      // Binary protobuf (base64): the SDK's JSON history reader needs a protobufjs this install
-      // does not share between @temporalio/common and @temporalio/proto. The event types are listed for reading.
-      const historyProtoBase64 = Buffer.from(proto.temporal.api.history.v1.History.encode(history).finish()).toString('base64');
-      const eventTypes = history.events.map((event) => proto.temporal.api.enums.v1.EventType[event.eventType]);
-      fs.writeFileSync(file, `${JSON.stringify({ workflowType: 'loginIdChangeWorkflow', workflowId, scenario, recordedFrom: label, eventTypes, historyProtoBase64 }, null, 1)}\n`);
-      written++;
-      console.log(`wrote ${path.relative(ROOT, file)} (${history.events.length} events)`);
+      await record('loginIdChangeWorkflow', 'login-id-change', scenario, handle);
+    }
+
+    for (const [scenario, drive] of Object.entries(REQUIRED_INFO_APPLICATION_SCENARIOS)) {
+      if (kept('required-info-application', scenario)) continue;
+      const applicationId = randomUUID();
+      const memberId = randomUUID();
+      const deadlines = scenario === 'overdue-withdrawn' ? { ...DEADLINES, unclaimedSeconds: 1 } : DEADLINES;
+      const handle = await client.workflow.start('requiredInfoApplicationWorkflow', {
+        workflowId: `required-info-application:record-${scenario}-${applicationId}`,
+        taskQueue: TASK_QUEUE,
+        args: [{ applicationId, memberId, deadlines }],
+      });
+      await drive(handle, memberId);
+      await record('requiredInfoApplicationWorkflow', 'required-info-application', scenario, handle);
     }
   });
 } finally {
