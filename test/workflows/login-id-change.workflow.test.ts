@@ -3,6 +3,7 @@
 // seconds through the workflow's input: expiry, code lifetimes, validator refusals and the
 // cancel/confirm race. The API app here only signs members up (a member row and a session to keep).
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { WithStartWorkflowOperation, type Client, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
@@ -131,6 +132,36 @@ describe('login-ID change workflow (Temporal client, real worker)', () => {
     expect((await handle.query(changeStatus)).status).toBe('AWAITING_IDENTITY_CODE');
     await handle.executeUpdate(cancelChange);
     expect(await refusal(handle.executeUpdate(cancelChange))).toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('answers SERVICE_UNAVAILABLE at once when the first code cannot be sent, and fails the change', async () => {
+    // The outbox made unwritable (a file where its folder should be): every send fails, even as root.
+    const outbox = process.env.OUTBOX_DIR!;
+    fs.mkdirSync(outbox, { recursive: true });
+    fs.renameSync(outbox, `${outbox}.away`);
+    fs.writeFileSync(outbox, 'not a folder');
+    let refused;
+    let handle: WorkflowHandle;
+    try {
+      const member = await signUpAndLogin(app, { mobilePhone: uniqueMobile() });
+      const workflowId = loginIdChangeWorkflowId(member.id);
+      handle = client.workflow.getHandle(workflowId);
+      refused = await refusal(
+        client.workflow.executeUpdateWithStart(identityCodeSent, {
+          startWorkflowOperation: new WithStartWorkflowOperation(LOGIN_ID_CHANGE_WORKFLOW_TYPE, {
+            workflowId,
+            taskQueue: stackConfig().temporal.taskQueue,
+            args: [{ changeId: randomUUID(), memberId: member.id, sessionId: member.sessionId, limits: DEFAULT_LOGIN_ID_CHANGE_LIMITS }],
+            workflowIdConflictPolicy: 'FAIL',
+          }),
+        }),
+      );
+    } finally {
+      fs.rmSync(outbox);
+      fs.renameSync(`${outbox}.away`, outbox);
+    }
+    expect(refused).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect((await handle.result()) as LoginIdChangeView).toMatchObject({ status: 'FAILED', failureCode: 'SERVICE_UNAVAILABLE' });
   });
 
   it('a cancel sent while the confirm commits waits for it and is refused: the change COMPLETED', async () => {
