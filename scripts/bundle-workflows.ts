@@ -1,9 +1,15 @@
-// Bundles the workflow code once at build time (dist/workflow-bundle.js), so a worker starts
-// without running webpack; the worker falls back to bundling at start when the file is missing.
+// Bundles the workflow code once at build time (dist/workflow-bundle.js, and the test bundle with
+// ping and the bench reference, dist/workflow-bundle-test.js), so a worker starts without running
+// webpack; the worker falls back to bundling at start when the file is missing.
 import fs from 'node:fs';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { WORKFLOW_BUNDLE, WORKFLOWS_ENTRY } from '../apps/worker/src/workflow-code.js';
+import { TEST_WORKFLOW_BUNDLE, TEST_WORKFLOWS_ENTRY, WORKFLOW_BUNDLE, WORKFLOWS_ENTRY } from '../apps/worker/src/workflow-code.js';
 
-const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_ENTRY, logger: new DefaultLogger('WARN') });
-fs.writeFileSync(WORKFLOW_BUNDLE, code);
-console.log(`Workflow bundle written (${Math.round(code.length / 1024)} KiB)`);
+for (const [entry, target] of [
+  [WORKFLOWS_ENTRY, WORKFLOW_BUNDLE],
+  [TEST_WORKFLOWS_ENTRY, TEST_WORKFLOW_BUNDLE],
+] as const) {
+  const { code } = await bundleWorkflowCode({ workflowsPath: entry, logger: new DefaultLogger('WARN') });
+  fs.writeFileSync(target, code);
+  console.log(`Workflow bundle ${target.split('/').at(-1)} written (${Math.round(code.length / 1024)} KiB)`);
+}

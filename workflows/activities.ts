@@ -15,23 +15,27 @@ export interface PingActivities {
   recordPing(nonce: string): Promise<string>;
 }
 
-/** The I/O of the login-ID change; every one idempotent for its change ID. */
+/**
+ * The I/O of the login-ID change. Every one takes a `key` made by the workflow (login-id-change.contract
+ * `activityKey`) and, run again with it, returns what its first run did: the same code sent once, the
+ * same recorded check outcome, one audit row.
+ */
 export interface LoginIdChangeActivities {
   /** Step 1: a 6-digit code by SMS to the member's registered mobile phone. */
-  sendIdentityCode(input: { changeId: string; memberId: string; limits: LoginIdChangeLimits }): Promise<void>;
-  /** Step 3: is the new address valid, different and free? */
-  checkNewLoginId(input: { memberId: string; newLoginId: string }): Promise<NewLoginIdCheck>;
+  sendIdentityCode(input: { key: string; changeId: string; memberId: string; limits: LoginIdChangeLimits }): Promise<void>;
+  /** Step 3: is the new address valid, different and free? (Reads only.) */
+  checkNewLoginId(input: { key?: string; memberId: string; newLoginId: string }): Promise<NewLoginIdCheck>;
   /** Step 3: a 6-digit code by email to the new address. */
-  sendEmailCode(input: { changeId: string; memberId: string; newLoginId: string; limits: LoginIdChangeLimits }): Promise<void>;
-  /** Steps 2 and 4: checks (and on success consumes) a code. */
-  checkCode(input: { changeId: string; step: CodeStep; code: string }): Promise<CodeCheck>;
-  resendCode(input: { changeId: string; memberId: string; step: CodeStep; limits: LoginIdChangeLimits }): Promise<ResendOutcome>;
+  sendEmailCode(input: { key: string; changeId: string; memberId: string; newLoginId: string; limits: LoginIdChangeLimits }): Promise<void>;
+  /** Steps 2 and 4: checks (and on success consumes) a code; the outcome is recorded under the key. */
+  checkCode(input: { key: string; changeId: string; step: CodeStep; code: string }): Promise<CodeCheck>;
+  resendCode(input: { key: string; changeId: string; memberId: string; step: CodeStep; limits: LoginIdChangeLimits }): Promise<ResendOutcome>;
   /** Step 5: the login ID changes in one transaction; other sessions revoked; audit event. */
-  commitLoginIdChange(input: { changeId: string; memberId: string; sessionId: string; newLoginId: string }): Promise<CommitOutcome>;
+  commitLoginIdChange(input: { key: string; changeId: string; memberId: string; sessionId: string; newLoginId: string }): Promise<CommitOutcome>;
   /** After the commit: the old address (with the "this wasn't me" token) and the new one are told. */
-  notifyLoginIdChanged(input: { changeId: string; memberId: string }): Promise<void>;
+  notifyLoginIdChanged(input: { key: string; changeId: string; memberId: string }): Promise<void>;
   /** A change that ends without a commit: pending codes forgotten, audit event. */
-  closeLoginIdChange(input: { changeId: string; memberId: string; outcome: LoginIdChangeClosing; reason: string | null }): Promise<void>;
+  closeLoginIdChange(input: { key: string; changeId: string; memberId: string; outcome: LoginIdChangeClosing; reason: string | null }): Promise<void>;
 }
 
 /** The I/O of the review workflow; every one idempotent for its application and transition. */

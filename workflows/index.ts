@@ -1,5 +1,4 @@
-// The workflow bundle's entry point: every workflow the worker registers.
-export { pingWorkflow } from './ping.workflow.js';
+// The production workflow bundle's entry point: every workflow the product's worker registers.
+// Test and bench workflows (ping, five-updates) live in ./test-workflows.ts, bundled separately.
 export { loginIdChangeWorkflow } from './login-id-change/login-id-change.workflow.js';
 export { requiredInfoApplicationWorkflow } from './required-info-application/required-info-application.workflow.js';
-export { fiveUpdatesWorkflow } from './bench/five-updates.workflow.js';

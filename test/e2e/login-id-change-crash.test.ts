@@ -68,5 +68,5 @@ describe('change login ID survives a worker killed between every step', () => {
     expect(events.map((row: { action: string }) => row.action)).toEqual(['LOGIN_ID_CHANGED']);
     const [member] = await dataSource.query('SELECT login_id FROM members WHERE id = ?', [change.member.id]);
     expect(member.login_id).toBe(newLoginId);
-  }, 120_000);
+  }, 300_000);
 });

@@ -6,7 +6,8 @@ import { latestCode, messagesTo } from './outbox.js';
 
 /** A Korean mobile number no other test member has, so its SMS outbox is this test's alone. */
 export function uniqueMobile(): string {
-  return `+8210${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  // The subscriber number starts with 2–9: libphonenumber refuses some that start with 0 or 1.
+  return `+8210${20_000_000 + Math.floor(Math.random() * 79_999_999)}`;
 }
 
 /** Drives the login-ID change over HTTP as a member's client would, reading codes from the outbox. */
@@ -60,8 +61,8 @@ export class LoginIdChangeDriver {
     await this.emailCode(this.emailCodeFor(newLoginId)).expect(200);
   }
 
-  async waitForStatus(status: string): Promise<void> {
-    await waitFor(async () => (await this.status()).body.status === status, { timeoutMs: 30_000, what: `change status ${status}` });
+  async waitForStatus(status: string, timeoutMs = 30_000): Promise<void> {
+    await waitFor(async () => (await this.status()).body.status === status, { timeoutMs, what: `change status ${status}` });
   }
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { pingWorkflow } from '../../workflows/index.js';
+import { pingWorkflow } from '../../workflows/test-workflows.js';
 import { stackConfig, temporalClient } from '../support/stack.js';
 
 describe('Temporal path: dev server, worker, task queue', () => {

@@ -20,6 +20,8 @@ export interface LoginIdChangeLimits {
   readonly maxWrongCodes: number;
   readonly resendAfterSeconds: number;
   readonly maxResends: number;
+  /** startToCloseTimeout of each activity (default 10 s); absent in inputs of older changes. */
+  readonly activityTimeoutSeconds?: number;
 }
 
 export const DEFAULT_LOGIN_ID_CHANGE_LIMITS: LoginIdChangeLimits = {
@@ -29,6 +31,7 @@ export const DEFAULT_LOGIN_ID_CHANGE_LIMITS: LoginIdChangeLimits = {
   maxWrongCodes: 5,
   resendAfterSeconds: 60,
   maxResends: 5,
+  activityTimeoutSeconds: 10,
 };
 
 export interface LoginIdChangeInput {
@@ -44,7 +47,7 @@ export interface LoginIdChangeView {
   readonly changeId: string;
   readonly status: LoginIdChangeStatus;
   readonly newLoginId: string | null;
-  /** Why a FAILED change failed: TOO_MANY_ATTEMPTS or LOGIN_ID_TAKEN. */
+  /** Why a FAILED change failed: TOO_MANY_ATTEMPTS, LOGIN_ID_TAKEN or SERVICE_UNAVAILABLE (the first code could not be sent). */
   readonly failureCode: string | null;
   readonly startedAt: string;
   readonly expiresAt: string;

@@ -1,8 +1,8 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   condition,
-  defineQuery,
-  defineUpdate,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -12,6 +12,18 @@ import type { LoginIdChangeActivities } from '../activities.js';
 import { refuse } from '../refuse.js';
 import { FLOW_STATUS } from '../search-attributes.js';
 import {
+  activityKey,
+  cancelChange,
+  changeStatus,
+  CODE_SEND_MAX_ATTEMPTS,
+  confirmChange,
+  DEFAULT_ACTIVITY_TIMEOUT_SECONDS,
+  identityCodeSent,
+  LOGIN_ID_CHANGE_V2_PATCH,
+  resendCode,
+  submitEmailCode,
+  submitIdentityCode,
+  submitNewLoginId,
   TERMINAL_STATUSES,
   type CodeCheck,
   type CodeStep,
@@ -19,22 +31,13 @@ import {
   type LoginIdChangeInput,
   type LoginIdChangeStatus,
   type LoginIdChangeView,
-} from './login-id-change.types.js';
+} from './login-id-change.contract.js';
+import { WorkflowLock } from '../workflow-lock.js';
 
-export const identityCodeSent = defineUpdate<LoginIdChangeView>('identityCodeSent');
-export const submitIdentityCode = defineUpdate<LoginIdChangeView, [code: string]>('submitIdentityCode');
-export const submitNewLoginId = defineUpdate<LoginIdChangeView, [newLoginId: string]>('submitNewLoginId');
-export const submitEmailCode = defineUpdate<LoginIdChangeView, [code: string]>('submitEmailCode');
-export const confirmChange = defineUpdate<LoginIdChangeView>('confirmChange');
-export const resendCode = defineUpdate<LoginIdChangeView>('resendCode');
-export const cancelChange = defineUpdate<LoginIdChangeView>('cancelChange');
-export const changeStatus = defineQuery<LoginIdChangeView>('changeStatus');
+// Kept here too: the API and older imports name the definitions through this module.
+export { cancelChange, changeStatus, confirmChange, identityCodeSent, resendCode, submitEmailCode, submitIdentityCode, submitNewLoginId };
 
-// Each activity is a short database or outbox operation: a lost one (worker crash) is retried soon.
-const activities = proxyActivities<LoginIdChangeActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '10 seconds' },
-});
+const UNSENDABLE = 'The code cannot be sent right now; try again in a few minutes';
 
 /**
  * Change login ID (email), as the portal's five steps:
@@ -46,9 +49,29 @@ const activities = proxyActivities<LoginIdChangeActivities>({
  *   5. the member confirms: the login ID changes, other sessions are revoked, both addresses are told.
  * Every member action is an Update (validated against the current step); status is a Query.
  * One change per member (workflow ID `login-id-change:<memberId>`); the whole change expires.
+ *
+ * Since LOGIN_ID_CHANGE_V2_PATCH: member actions, cancel and expiry run one at a time under a lock
+ * (a second action waits instead of being refused as busy, and finds the state the first left), so
+ * a cancel or the deadline can never overtake a commit; every activity gets a key of its own; a
+ * code that cannot be sent after a few attempts is refused as SERVICE_UNAVAILABLE at once.
  */
 export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<LoginIdChangeView> {
   const { changeId, memberId, limits } = input;
+  const v2 = patched(LOGIN_ID_CHANGE_V2_PATCH);
+  const timeout = `${limits.activityTimeoutSeconds ?? DEFAULT_ACTIVITY_TIMEOUT_SECONDS} seconds`;
+  // Each activity is a short database or outbox operation: a lost one (worker crash) is retried soon.
+  const activities = proxyActivities<LoginIdChangeActivities>({
+    startToCloseTimeout: timeout,
+    retry: { initialInterval: '1 second', maximumInterval: '10 seconds' },
+  });
+  // Code sends are bounded (v2): a member waits seconds for a refusal, never for a late code.
+  const sends = v2
+    ? proxyActivities<LoginIdChangeActivities>({
+        startToCloseTimeout: timeout,
+        retry: { initialInterval: '1 second', maximumInterval: '2 seconds', maximumAttempts: CODE_SEND_MAX_ATTEMPTS },
+      })
+    : activities;
+
   const startedAt = new Date(workflowInfo().startTime);
   const expiresAt = new Date(startedAt.getTime() + limits.wholeChangeSeconds * 1_000);
   let status = 'AWAITING_IDENTITY_CODE' as LoginIdChangeStatus;
@@ -56,6 +79,11 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
   let failureCode: string | null = null;
   let firstCodeSent = false;
   let busy = false;
+  const lock = new WorkflowLock();
+  // Numbers of the keyed activities: a new send or check is a new key, a retry of one keeps it.
+  const sent: Record<CodeStep, number> = { IDENTITY: 0, EMAIL: 0 };
+  const checked: Record<CodeStep, number> = { IDENTITY: 0, EMAIL: 0 };
+  let newLoginIdAttempts = 0;
 
   const view = (): LoginIdChangeView => ({
     changeId,
@@ -70,12 +98,23 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
     status = next;
     upsertSearchAttributes([{ key: FLOW_STATUS, value: next }]);
   };
-  const expectStep = (...steps: LoginIdChangeStatus[]) => (..._args: unknown[]) => {
-    if (busy) throw refuse('INVALID_STATE', 'Another action on this change is in progress');
+  const refuseUnlessAt = (steps: readonly LoginIdChangeStatus[]) => {
     if (!steps.includes(status)) throw refuse('INVALID_STATE', `The change is ${status}`, { currentStatus: status });
   };
-  // Runs one member action at a time; a refusal fails the Update, not the workflow.
-  const act = async (action: () => Promise<void>): Promise<LoginIdChangeView> => {
+  const expectStep = (...steps: LoginIdChangeStatus[]) => (..._args: unknown[]) => {
+    if (!v2 && busy) throw refuse('INVALID_STATE', 'Another action on this change is in progress');
+    refuseUnlessAt(steps);
+  };
+  // Runs one member action at a time; a refusal fails the Update, not the workflow. In v2 an action
+  // that waited for the lock checks the step again: the action before it may have moved the change.
+  const act = async (steps: readonly LoginIdChangeStatus[], action: () => Promise<void>): Promise<LoginIdChangeView> => {
+    if (v2) {
+      return lock.run(async () => {
+        refuseUnlessAt(steps);
+        await action();
+        return view();
+      });
+    }
     busy = true;
     try {
       await action();
@@ -94,49 +133,64 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
       attemptsRemaining: check.code === 'VERIFICATION_CODE_INVALID' ? check.attemptsRemaining : undefined,
     });
   };
+  const checkCode = (step: CodeStep, code: string) => activities.checkCode({ key: activityKey.check(changeId, step, ++checked[step]), changeId, step, code });
   const codeStep = (): CodeStep => (status === 'AWAITING_IDENTITY_CODE' ? 'IDENTITY' : 'EMAIL');
+  // A send that failed all its attempts: the member hears it now (503), not from a late message.
+  const unsendable = (error: unknown) => {
+    if (v2 && error instanceof ActivityFailure) return refuse('SERVICE_UNAVAILABLE', UNSENDABLE);
+    return error;
+  };
 
   setHandler(changeStatus, view);
   setHandler(identityCodeSent, async () => {
     await condition(() => firstCodeSent || isOver());
+    if (!firstCodeSent && failureCode === 'SERVICE_UNAVAILABLE') throw refuse('SERVICE_UNAVAILABLE', UNSENDABLE);
     return view();
   });
+  const identityStep = ['AWAITING_IDENTITY_CODE'] as const;
   setHandler(
     submitIdentityCode,
     (code) =>
-      act(async () => {
-        applyCodeCheck(await activities.checkCode({ changeId, step: 'IDENTITY', code }));
+      act(identityStep, async () => {
+        applyCodeCheck(await checkCode('IDENTITY', code));
         if (!isOver()) moveTo('AWAITING_NEW_LOGIN_ID');
       }),
-    { validator: expectStep('AWAITING_IDENTITY_CODE') },
+    { validator: expectStep(...identityStep) },
   );
+  const newLoginIdStep = ['AWAITING_NEW_LOGIN_ID'] as const;
   setHandler(
     submitNewLoginId,
     (requested) =>
-      act(async () => {
-        const check = await activities.checkNewLoginId({ memberId, newLoginId: requested });
+      act(newLoginIdStep, async () => {
+        const check = await activities.checkNewLoginId({ key: activityKey.newLoginId(changeId, ++newLoginIdAttempts), memberId, newLoginId: requested });
         if (!check.ok) throw refuse(check.code, check.message);
         if (isOver()) return;
-        await activities.sendEmailCode({ changeId, memberId, newLoginId: check.loginId, limits });
+        try {
+          await sends.sendEmailCode({ key: activityKey.send(changeId, 'EMAIL', ++sent.EMAIL), changeId, memberId, newLoginId: check.loginId, limits });
+        } catch (error) {
+          throw unsendable(error);
+        }
         newLoginId = check.loginId;
         if (!isOver()) moveTo('AWAITING_EMAIL_CODE');
       }),
-    { validator: expectStep('AWAITING_NEW_LOGIN_ID') },
+    { validator: expectStep(...newLoginIdStep) },
   );
+  const emailStep = ['AWAITING_EMAIL_CODE'] as const;
   setHandler(
     submitEmailCode,
     (code) =>
-      act(async () => {
-        applyCodeCheck(await activities.checkCode({ changeId, step: 'EMAIL', code }));
+      act(emailStep, async () => {
+        applyCodeCheck(await checkCode('EMAIL', code));
         if (!isOver()) moveTo('AWAITING_CONFIRMATION');
       }),
-    { validator: expectStep('AWAITING_EMAIL_CODE') },
+    { validator: expectStep(...emailStep) },
   );
+  const confirmStep = ['AWAITING_CONFIRMATION'] as const;
   setHandler(
     confirmChange,
     () =>
-      act(async () => {
-        const outcome = await activities.commitLoginIdChange({ changeId, memberId, sessionId: input.sessionId, newLoginId: newLoginId! });
+      act(confirmStep, async () => {
+        const outcome = await activities.commitLoginIdChange({ key: activityKey.commit(changeId), changeId, memberId, sessionId: input.sessionId, newLoginId: newLoginId! });
         if (outcome.ok) {
           moveTo('COMPLETED');
           return;
@@ -145,23 +199,33 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
         moveTo('FAILED');
         throw refuse(outcome.code, 'Another member took this address in the meantime; your login ID is unchanged');
       }),
-    { validator: expectStep('AWAITING_CONFIRMATION') },
+    { validator: expectStep(...confirmStep) },
   );
+  const codeSteps = ['AWAITING_IDENTITY_CODE', 'AWAITING_EMAIL_CODE'] as const;
   setHandler(
     resendCode,
     () =>
-      act(async () => {
-        const outcome = await activities.resendCode({ changeId, memberId, step: codeStep(), limits });
+      act(codeSteps, async () => {
+        const step = codeStep();
+        let outcome;
+        try {
+          outcome = await sends.resendCode({ key: activityKey.send(changeId, step, ++sent[step]), changeId, memberId, step, limits });
+        } catch (error) {
+          throw unsendable(error);
+        }
         if (outcome.ok) return;
         throw outcome.code === 'TOO_MANY_REQUESTS'
           ? refuse(outcome.code, 'A new code can be sent a little later', { retryAfterSeconds: outcome.retryAfterSeconds })
           : refuse(outcome.code, 'No more codes can be sent for this change');
       }),
-    { validator: expectStep('AWAITING_IDENTITY_CODE', 'AWAITING_EMAIL_CODE') },
+    { validator: expectStep(...codeSteps) },
   );
+  const openSteps = ['AWAITING_IDENTITY_CODE', 'AWAITING_NEW_LOGIN_ID', 'AWAITING_EMAIL_CODE', 'AWAITING_CONFIRMATION'] as const;
   setHandler(
     cancelChange,
     async () => {
+      // v2: behind the lock, so a cancel sent during a confirm waits for it and then finds COMPLETED.
+      if (v2) return act(openSteps, async () => moveTo('CANCELLED'));
       moveTo('CANCELLED');
       return view();
     },
@@ -173,19 +237,29 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
   );
 
   // 1. Identity check: the SMS code to the registered mobile phone.
-  await activities.sendIdentityCode({ changeId, memberId, limits });
-  firstCodeSent = true;
+  try {
+    await sends.sendIdentityCode({ key: activityKey.send(changeId, 'IDENTITY', ++sent.IDENTITY), changeId, memberId, limits });
+    firstCodeSent = true;
+  } catch (error) {
+    if (!v2 || !(error instanceof ActivityFailure)) throw error;
+    failureCode = 'SERVICE_UNAVAILABLE';
+    moveTo('FAILED');
+  }
 
   // 2–5 happen in the Update handlers above; here the change waits for its end or its deadline.
   const ended = await condition(isOver, Math.max(0, expiresAt.getTime() - Date.now()));
-  if (!ended) moveTo('EXPIRED');
-  // Let a handler that is mid-activity finish before the workflow closes.
+  if (!ended) {
+    // v2: the deadline takes its turn like an action: a commit in flight finishes first and wins.
+    if (v2) await lock.run(async () => (isOver() ? undefined : moveTo('EXPIRED')));
+    else moveTo('EXPIRED');
+  }
+  // Let a handler that is mid-activity (or waiting for the lock) finish before the workflow closes.
   await condition(allHandlersFinished);
 
   if (status === 'COMPLETED') {
-    await activities.notifyLoginIdChanged({ changeId, memberId });
+    await activities.notifyLoginIdChanged({ key: activityKey.notify(changeId), changeId, memberId });
   } else {
-    await activities.closeLoginIdChange({ changeId, memberId, outcome: status as LoginIdChangeClosing, reason: failureCode });
+    await activities.closeLoginIdChange({ key: activityKey.close(changeId), changeId, memberId, outcome: status as LoginIdChangeClosing, reason: failureCode });
   }
   return view();
 }

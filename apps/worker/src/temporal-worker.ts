@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '#app/config';
 import type { ActivityRegistry } from './activities/activity-registry.js';
 import { faultPlanFromEnv, withFaultPoints } from './faults/fault-injection.js';
-import { workflowCode } from './workflow-code.js';
+import { testWorkflowsFromEnv, workflowCode } from './workflow-code.js';
 
 /** Routes the SDK's own log lines into the worker's JSON log. */
 export function installTemporalRuntime(logger: Logger, sdkMetricsPort = 0): void {
@@ -36,7 +36,8 @@ export async function createTemporalWorker(config: AppConfig, registry: Activity
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    ...workflowCode(),
+    // Production bundle; the test stack and benches add ping and five-updates (WORKER_TEST_WORKFLOWS=1).
+    ...workflowCode(testWorkflowsFromEnv()),
     // Test-only crash points (WORKER_FAULT_POINT); refused in production.
     activities: withFaultPoints(registry.activities(), faultPlanFromEnv()),
     // After a crash, a flow's next task waits this long on the dead worker's sticky queue.

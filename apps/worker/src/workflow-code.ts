@@ -1,15 +1,25 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from '#app/config';
 
 export const WORKFLOWS_ENTRY = fileURLToPath(new URL('../../../workflows/index.js', import.meta.url));
 export const WORKFLOW_BUNDLE = fileURLToPath(new URL('../../../workflow-bundle.js', import.meta.url));
+/** Production workflows plus ping and the bench reference: for the test stack and the benches. */
+export const TEST_WORKFLOWS_ENTRY = fileURLToPath(new URL('../../../workflows/test-workflows.js', import.meta.url));
+export const TEST_WORKFLOW_BUNDLE = fileURLToPath(new URL('../../../workflow-bundle-test.js', import.meta.url));
+
+/** WORKER_TEST_WORKFLOWS=1 registers the test bundle; like the fault switch, refused in production. */
+export function testWorkflowsFromEnv(env: Record<string, string | undefined> = process.env): boolean {
+  if (env.WORKER_TEST_WORKFLOWS?.trim() !== '1') return false;
+  if (env.NODE_ENV === 'production') throw new ConfigError('WORKER_TEST_WORKFLOWS', 'is a test-only switch and is refused when NODE_ENV=production');
+  return true;
+}
 
 /** The prebuilt bundle when it is at least as new as the compiled workflows, else bundle at start. */
-export function workflowCode(): { workflowBundle: { codePath: string } } | { workflowsPath: string } {
-  const fresh =
-    fs.existsSync(WORKFLOW_BUNDLE) &&
-    fs.statSync(WORKFLOW_BUNDLE).mtimeMs >= Math.max(...compiledWorkflowFiles().map((file) => fs.statSync(file).mtimeMs));
-  return fresh ? { workflowBundle: { codePath: WORKFLOW_BUNDLE } } : { workflowsPath: WORKFLOWS_ENTRY };
+export function workflowCode(testWorkflows = false): { workflowBundle: { codePath: string } } | { workflowsPath: string } {
+  const bundle = testWorkflows ? TEST_WORKFLOW_BUNDLE : WORKFLOW_BUNDLE;
+  const fresh = fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= Math.max(...compiledWorkflowFiles().map((file) => fs.statSync(file).mtimeMs));
+  return fresh ? { workflowBundle: { codePath: bundle } } : { workflowsPath: testWorkflows ? TEST_WORKFLOWS_ENTRY : WORKFLOWS_ENTRY };
 }
 
 function compiledWorkflowFiles(): string[] {

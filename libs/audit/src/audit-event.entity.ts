@@ -35,4 +35,8 @@ export class AuditEventEntity {
 
   @Column({ name: 'after_json', type: 'text', nullable: true })
   afterJson!: string | null;
+
+  /** Set by workflow activities: one row per key, however often the activity is retried. */
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 200, nullable: true })
+  idempotencyKey!: string | null;
 }

@@ -17,6 +17,8 @@ export interface AuditRecord {
   readonly memberId: string | null;
   readonly before?: unknown;
   readonly after?: unknown;
+  /** A retried activity passes the same key: the event is recorded once (unique index). */
+  readonly idempotencyKey?: string;
 }
 
 export const SYSTEM_ACTOR: AuditActor = { type: 'SYSTEM', id: null };
@@ -28,6 +30,7 @@ export const SYSTEM_ACTOR: AuditActor = { type: 'SYSTEM', id: null };
 @Injectable()
 export class AuditTrail {
   async record(manager: EntityManager, actor: AuditActor, record: AuditRecord): Promise<void> {
+    if (record.idempotencyKey && (await manager.existsBy(AuditEventEntity, { idempotencyKey: record.idempotencyKey }))) return;
     await manager.insert(AuditEventEntity, {
       id: randomUUID(),
       occurredAt: new Date(),
@@ -39,6 +42,7 @@ export class AuditTrail {
       userAgent: actor.userAgent?.slice(0, 255) ?? null,
       beforeJson: record.before === undefined ? null : JSON.stringify(maskForAudit(record.before)),
       afterJson: record.after === undefined ? null : JSON.stringify(maskForAudit(record.after)),
+      idempotencyKey: record.idempotencyKey ?? null,
     });
   }
 

@@ -207,6 +207,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxWrongCodes: integer(env, 'LOGIN_ID_MAX_WRONG_CODES', 5, 1, 100),
       resendAfterSeconds: integer(env, 'LOGIN_ID_CODE_RESEND_AFTER_SECONDS', 60, 0, 3_600),
       maxResends: integer(env, 'LOGIN_ID_CODE_MAX_RESENDS', 5, 0, 100),
+      activityTimeoutSeconds: integer(env, 'LOGIN_ID_ACTIVITY_TIMEOUT_SECONDS', 10, 1, 600),
     },
     publicApiUrl: publicUrl(env, 'PUBLIC_API_URL', 'http://127.0.0.1:3000'),
     publicPortalUrl: publicUrl(env, 'PUBLIC_PORTAL_URL', 'http://127.0.0.1:3003'),

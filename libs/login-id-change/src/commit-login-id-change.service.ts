@@ -37,12 +37,17 @@ export class CommitLoginIdChangeService {
 
   /**
    * In one transaction: the login ID, the revert record, the other sessions revoked, the audit
-   * event. Idempotent per change ID (a retried activity finds its revert record). The unique index
-   * decides a race for the address: LOGIN_ID_TAKEN, and nothing else changes.
+   * event (keyed). Idempotent per change ID: a retried activity finds its revert record, also when
+   * a paused first attempt and its retry run at once (the loser's error gives way to the winner's
+   * record). The unique index decides a race for the address: LOGIN_ID_TAKEN, nothing else changes.
    */
-  async commit(changeId: string, memberId: string, keepSessionId: string, newLoginId: string): Promise<CommitOutcome> {
-    const done = await this.dataSource.manager.findOneBy(LoginIdChangeRevertEntity, { changeId });
-    if (done) return { ok: true, previousLoginId: done.previousLoginId };
+  async commit(changeId: string, memberId: string, keepSessionId: string, newLoginId: string, key = `${changeId}:COMMIT`): Promise<CommitOutcome> {
+    const committed = async () => {
+      const done = await this.dataSource.manager.findOneBy(LoginIdChangeRevertEntity, { changeId });
+      return done ? { ok: true as const, previousLoginId: done.previousLoginId } : undefined;
+    };
+    const earlier = await committed();
+    if (earlier) return earlier;
     try {
       return await this.dataSource.transaction(async (manager) => {
         const member = await manager.findOneBy(MemberEntity, { id: memberId });
@@ -73,10 +78,13 @@ export class CommitLoginIdChangeService {
           memberId,
           before: { loginId: member.loginId },
           after: { loginId: newLoginId, changeId, otherSessionsRevoked: revoked },
+          idempotencyKey: key,
         });
         return { ok: true as const, previousLoginId: member.loginId };
       });
     } catch (error) {
+      const concurrent = await committed();
+      if (concurrent) return concurrent;
       if (isUniqueViolation(error)) return { ok: false, code: 'LOGIN_ID_TAKEN' };
       throw error;
     }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '#app/core';
 import { MembersRepository } from '#app/members';
 import { NotificationService } from '#app/notifications';
-import { VerificationCodeService, type CodePolicy } from '#app/verification';
+import { KeyedVerificationCodeService, VerificationCodeService, type CodePolicy, type IssuedCode } from '#app/verification';
 import type { CodeCheck, CodeStep, LoginIdChangeLimits, ResendOutcome } from '#workflows/login-id-change/login-id-change.types';
 
 const PURPOSE: Record<CodeStep, string> = { IDENTITY: 'LOGIN_ID_IDENTITY', EMAIL: 'LOGIN_ID_EMAIL' };
@@ -16,46 +16,42 @@ function policyFor(step: CodeStep, limits: LoginIdChangeLimits): CodePolicy {
   };
 }
 
-/** The two codes of a login-ID change: SMS to the registered phone, email to the new address. */
+/**
+ * The two codes of a login-ID change: SMS to the registered phone, email to the new address.
+ * Every send and check is keyed by the workflow (exactly once): a retried send delivers the same
+ * code under the notification key `verification:<key>`, a retried check answers as the first did.
+ */
 @Injectable()
 export class LoginIdChangeCodesService {
   constructor(
     private readonly codes: VerificationCodeService,
+    private readonly keyed: KeyedVerificationCodeService,
     private readonly notifications: NotificationService,
     private readonly members: MembersRepository,
   ) {}
 
-  async sendIdentityCode(changeId: string, memberId: string, limits: LoginIdChangeLimits): Promise<void> {
+  async sendIdentityCode(key: string, changeId: string, memberId: string, limits: LoginIdChangeLimits): Promise<void> {
     const member = await this.member(memberId);
-    const issued = await this.codes.issue(PURPOSE.IDENTITY, changeId, member.mobilePhone, policyFor('IDENTITY', limits));
-    await this.deliver('IDENTITY', issued.target, issued.code, issued.codeId, member.language, limits);
+    await this.keyed.issueOnce(PURPOSE.IDENTITY, changeId, member.mobilePhone, key, policyFor('IDENTITY', limits), (issued) =>
+      this.deliver('IDENTITY', issued, member.language, limits),
+    );
   }
 
-  async sendEmailCode(changeId: string, memberId: string, newLoginId: string, limits: LoginIdChangeLimits): Promise<void> {
+  async sendEmailCode(key: string, changeId: string, memberId: string, newLoginId: string, limits: LoginIdChangeLimits): Promise<void> {
     const member = await this.member(memberId);
-    const issued = await this.codes.issue(PURPOSE.EMAIL, changeId, newLoginId, policyFor('EMAIL', limits));
-    await this.deliver('EMAIL', issued.target, issued.code, issued.codeId, member.language, limits);
+    await this.keyed.issueOnce(PURPOSE.EMAIL, changeId, newLoginId, key, policyFor('EMAIL', limits), (issued) => this.deliver('EMAIL', issued, member.language, limits));
   }
 
-  async check(changeId: string, step: CodeStep, code: string): Promise<CodeCheck> {
-    try {
-      await this.codes.verify(PURPOSE[step], changeId, code);
-      return { ok: true };
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      if (error.code === ErrorCode.TOO_MANY_ATTEMPTS || error.code === ErrorCode.VERIFICATION_CODE_EXPIRED) return { ok: false, code: error.code };
-      if (error.code === ErrorCode.VERIFICATION_CODE_INVALID) {
-        return { ok: false, code: error.code, attemptsRemaining: error.details.attemptsRemaining as number | undefined };
-      }
-      throw error;
-    }
+  async check(key: string, changeId: string, step: CodeStep, code: string): Promise<CodeCheck> {
+    const outcome = await this.keyed.checkOnce(PURPOSE[step], changeId, code, key);
+    if (outcome.ok) return { ok: true };
+    return outcome.attemptsRemaining === undefined ? { ok: false, code: outcome.code } : { ok: false, code: outcome.code, attemptsRemaining: outcome.attemptsRemaining };
   }
 
-  async resend(changeId: string, memberId: string, step: CodeStep, limits: LoginIdChangeLimits): Promise<ResendOutcome> {
+  async resend(key: string, changeId: string, memberId: string, step: CodeStep, limits: LoginIdChangeLimits): Promise<ResendOutcome> {
     const member = await this.member(memberId);
     try {
-      const issued = await this.codes.resend(PURPOSE[step], changeId, policyFor(step, limits));
-      await this.deliver(step, issued.target, issued.code, issued.codeId, member.language, limits);
+      await this.keyed.resendOnce(PURPOSE[step], changeId, key, policyFor(step, limits), (issued) => this.deliver(step, issued, member.language, limits));
       return { ok: true };
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.TOO_MANY_REQUESTS) {
@@ -71,8 +67,10 @@ export class LoginIdChangeCodesService {
     await this.codes.discard(PURPOSE.EMAIL, changeId);
   }
 
-  private async deliver(step: CodeStep, to: string, code: string, codeId: string, language: 'ko' | 'en' | 'ja', limits: LoginIdChangeLimits): Promise<void> {
-    const idempotencyKey = `verification:${codeId}`;
+  private async deliver(step: CodeStep, issued: IssuedCode, language: 'ko' | 'en' | 'ja', limits: LoginIdChangeLimits): Promise<void> {
+    // The send's key (codeId of a keyed issue): a retry is a duplicate, a re-send a new message.
+    const idempotencyKey = `verification:${issued.codeId}`;
+    const { target: to, code } = issued;
     if (step === 'IDENTITY') {
       const minutes = Math.max(1, Math.round(limits.smsCodeTtlSeconds / 60));
       await this.notifications.send({ channel: 'sms', to, template: 'login-id-identity-code', language, params: { code, minutes }, idempotencyKey });

@@ -8,18 +8,22 @@ import { APP_CONFIG, type AppConfig } from '#app/config';
 import { DomainError, ErrorCode } from '#app/core';
 import { MembersRepository, toE164Mobile } from '#app/members';
 import { TemporalGateway } from '#app/temporal';
-import { changeStatus, identityCodeSent, loginIdChangeWorkflow } from '#workflows/login-id-change/login-id-change.workflow';
-import type { LoginIdChangeView } from '#workflows/login-id-change/login-id-change.types';
-import { FLOW_STATUS, MEMBER_ID } from '#workflows/search-attributes';
+import {
+  changeStatus,
+  identityCodeSent,
+  LOGIN_ID_CHANGE_SEARCH_ATTRIBUTES,
+  LOGIN_ID_CHANGE_WORKFLOW_TYPE,
+  loginIdChangeWorkflowId,
+  type LoginIdChangeInput,
+  type LoginIdChangeView,
+} from '#workflows/login-id-change/login-id-change.contract';
 
 const WORDING = {
   notFound: 'No login ID change in progress',
   alreadyRunning: 'A login ID change is already in progress; finish or cancel it first',
 };
 
-export function loginIdChangeWorkflowId(memberId: string): string {
-  return `login-id-change:${memberId}`;
-}
+export { loginIdChangeWorkflowId };
 
 /** The member API's side of the login-ID change: starts the workflow and relays each step as an Update. */
 @Injectable()
@@ -39,15 +43,16 @@ export class LoginIdChangeClient {
     if (toE164Mobile(mobilePhone) !== member.mobilePhone) {
       throw new DomainError(ErrorCode.IDENTITY_MISMATCH, 'The mobile phone number does not match the registered one');
     }
-    const operation = new WithStartWorkflowOperation(loginIdChangeWorkflow, {
+    const input: LoginIdChangeInput = { changeId: randomUUID(), memberId: member.id, sessionId: session.id, limits: this.config.loginIdChange };
+    const operation = new WithStartWorkflowOperation(LOGIN_ID_CHANGE_WORKFLOW_TYPE, {
       workflowId: loginIdChangeWorkflowId(member.id),
       taskQueue: this.temporal.taskQueue,
-      args: [{ changeId: randomUUID(), memberId: member.id, sessionId: session.id, limits: this.config.loginIdChange }],
+      args: [input],
       workflowIdConflictPolicy: 'FAIL',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE',
       typedSearchAttributes: [
-        { key: MEMBER_ID, value: member.id },
-        { key: FLOW_STATUS, value: 'AWAITING_IDENTITY_CODE' },
+        { key: LOGIN_ID_CHANGE_SEARCH_ATTRIBUTES.memberId, value: member.id },
+        { key: LOGIN_ID_CHANGE_SEARCH_ATTRIBUTES.status, value: 'AWAITING_IDENTITY_CODE' },
       ],
     });
     return this.temporal.call((client) => client.workflow.executeUpdateWithStart(identityCodeSent, { startWorkflowOperation: operation }), WORDING);

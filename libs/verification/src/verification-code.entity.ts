@@ -39,6 +39,14 @@ export class VerificationCodeEntity {
   @Column({ name: 'consumed_at', type: 'datetime', precision: 3, nullable: true })
   consumedAt!: Date | null;
 
+  /** The keyed send that made the current code (null for unkeyed issues). */
+  @Column({ name: 'issue_key', type: 'varchar', length: 200, nullable: true })
+  issueKey!: string | null;
+
+  /** Keyed sends derive the code from this seed and the key, so a retried send re-sends the same code. */
+  @Column({ name: 'code_seed', type: 'varchar', length: 64, nullable: true })
+  codeSeed!: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt!: Date;
 }

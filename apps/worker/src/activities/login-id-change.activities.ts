@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -6,6 +7,10 @@ import { CommitLoginIdChangeService, LoginIdChangeCodesService, LoginIdChangeNot
 import type { LoginIdChangeActivities } from '#workflows/activities';
 import { refusalsAreFinal } from './refusals-are-final.js';
 
+// A task scheduled by a workflow version before keys existed carries none: it runs unkeyed, as it did then.
+const orFresh = (key: string | undefined) => key ?? randomUUID();
+
+/** The login-ID change's activities; each one exactly once per key (see LoginIdChangeActivities). */
 @Injectable()
 export class LoginIdChangeActivitiesImpl implements LoginIdChangeActivities {
   constructor(
@@ -16,31 +21,36 @@ export class LoginIdChangeActivitiesImpl implements LoginIdChangeActivities {
     private readonly audit: AuditTrail,
   ) {}
 
-  sendIdentityCode: LoginIdChangeActivities['sendIdentityCode'] = ({ changeId, memberId, limits }) =>
-    refusalsAreFinal(() => this.codes.sendIdentityCode(changeId, memberId, limits));
+  sendIdentityCode: LoginIdChangeActivities['sendIdentityCode'] = ({ key, changeId, memberId, limits }) =>
+    refusalsAreFinal(() => this.codes.sendIdentityCode(orFresh(key), changeId, memberId, limits));
 
   checkNewLoginId: LoginIdChangeActivities['checkNewLoginId'] = ({ memberId, newLoginId }) =>
     refusalsAreFinal(() => this.commits.checkNewLoginId(memberId, newLoginId));
 
-  sendEmailCode: LoginIdChangeActivities['sendEmailCode'] = ({ changeId, memberId, newLoginId, limits }) =>
-    refusalsAreFinal(() => this.codes.sendEmailCode(changeId, memberId, newLoginId, limits));
+  sendEmailCode: LoginIdChangeActivities['sendEmailCode'] = ({ key, changeId, memberId, newLoginId, limits }) =>
+    refusalsAreFinal(() => this.codes.sendEmailCode(orFresh(key), changeId, memberId, newLoginId, limits));
 
-  checkCode: LoginIdChangeActivities['checkCode'] = ({ changeId, step, code }) => refusalsAreFinal(() => this.codes.check(changeId, step, code));
+  checkCode: LoginIdChangeActivities['checkCode'] = ({ key, changeId, step, code }) => refusalsAreFinal(() => this.codes.check(orFresh(key), changeId, step, code));
 
-  resendCode: LoginIdChangeActivities['resendCode'] = ({ changeId, memberId, step, limits }) =>
-    refusalsAreFinal(() => this.codes.resend(changeId, memberId, step, limits));
+  resendCode: LoginIdChangeActivities['resendCode'] = ({ key, changeId, memberId, step, limits }) =>
+    refusalsAreFinal(() => this.codes.resend(orFresh(key), changeId, memberId, step, limits));
 
-  commitLoginIdChange: LoginIdChangeActivities['commitLoginIdChange'] = ({ changeId, memberId, sessionId, newLoginId }) =>
-    refusalsAreFinal(() => this.commits.commit(changeId, memberId, sessionId, newLoginId));
+  commitLoginIdChange: LoginIdChangeActivities['commitLoginIdChange'] = ({ key, changeId, memberId, sessionId, newLoginId }) =>
+    refusalsAreFinal(() => this.commits.commit(changeId, memberId, sessionId, newLoginId, key));
 
+  // Keyed by the notices' own idempotency keys (login-id-changed-old/new:<changeId>).
   notifyLoginIdChanged: LoginIdChangeActivities['notifyLoginIdChanged'] = ({ changeId, memberId }) =>
     refusalsAreFinal(() => this.notices.notifyChanged(changeId, memberId));
 
-  closeLoginIdChange: LoginIdChangeActivities['closeLoginIdChange'] = ({ changeId, memberId, outcome, reason }) =>
+  closeLoginIdChange: LoginIdChangeActivities['closeLoginIdChange'] = ({ key, changeId, memberId, outcome, reason }) =>
     refusalsAreFinal(async () => {
       await this.codes.discard(changeId);
       await this.dataSource.transaction((manager) =>
-        this.audit.record(manager, { type: 'SYSTEM', id: null }, { action: `LOGIN_ID_CHANGE_${outcome}`, memberId, after: { changeId, reason } }),
+        this.audit.record(
+          manager,
+          { type: 'SYSTEM', id: null },
+          { action: `LOGIN_ID_CHANGE_${outcome}`, memberId, after: { changeId, reason }, idempotencyKey: key ?? `${changeId}:CLOSE` },
+        ),
       );
     });
 }

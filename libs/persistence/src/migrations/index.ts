@@ -11,6 +11,7 @@ import { CreateReviewerSessions1764300000900 } from './1764300000900-CreateRevie
 import { CreateLoginIdChangeReverts1764300001000 } from './1764300001000-CreateLoginIdChangeReverts.js';
 import { CreateRequiredInfoApplications1764300001100 } from './1764300001100-CreateRequiredInfoApplications.js';
 import { CreateApplicationEvents1764300001200 } from './1764300001200-CreateApplicationEvents.js';
+import { KeyedActivityOutcomes1764410000000 } from './1764410000000-KeyedActivityOutcomes.js';
 import { AddPasswordResetRequiredToMembers1764430000000 } from './1764430000000-AddPasswordResetRequiredToMembers.js';
 import { AddMobilePhoneChangedAtToMembers1764430000010 } from './1764430000010-AddMobilePhoneChangedAtToMembers.js';
 import { CreatePasswordResetTokens1764430000020 } from './1764430000020-CreatePasswordResetTokens.js';
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   CreateLoginIdChangeReverts1764300001000,
   CreateRequiredInfoApplications1764300001100,
   CreateApplicationEvents1764300001200,
+  KeyedActivityOutcomes1764410000000,
   AddPasswordResetRequiredToMembers1764430000000,
   AddMobilePhoneChangedAtToMembers1764430000010,
   CreatePasswordResetTokens1764430000020,

@@ -1,0 +1,204 @@
+// The login-ID change workflow driven with the Temporal client against the dev server and the real
+// worker process (its real activities, the run's database and outbox), durations injected as
+// seconds through the workflow's input: expiry, code lifetimes, validator refusals and the
+// cancel/confirm race. The API app here only signs members up (a member row and a session to keep).
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import type { INestApplication } from '@nestjs/common';
+import { WithStartWorkflowOperation, type Client, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { DataSource } from 'typeorm';
+import { parseDatabaseUrl } from '../../libs/config/src/index.js';
+import { dataSourceOptions } from '../../libs/persistence/src/index.js';
+import {
+  cancelChange,
+  changeStatus,
+  confirmChange,
+  DEFAULT_LOGIN_ID_CHANGE_LIMITS,
+  identityCodeSent,
+  LOGIN_ID_CHANGE_WORKFLOW_TYPE,
+  loginIdChangeWorkflowId,
+  resendCode,
+  submitEmailCode,
+  submitIdentityCode,
+  submitNewLoginId,
+  type LoginIdChangeLimits,
+  type LoginIdChangeView,
+} from '../../workflows/login-id-change/login-id-change.contract.js';
+import { uniqueEmail } from '../support/factories.js';
+import { uniqueMobile } from '../support/login-id-change-client.js';
+import { signUpAndLogin, type SignedInMember } from '../support/member-client.js';
+import { latestCode } from '../support/outbox.js';
+import { stackConfig, startApi, temporalClient } from '../support/stack.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The refusal an Update failed with: its code and details (undefined when it succeeded). */
+async function refusal(update: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown> } | undefined> {
+  try {
+    await update;
+    return undefined;
+  } catch (error) {
+    // A closed workflow refuses Updates; the API answers this NOT_FOUND.
+    if (error instanceof WorkflowNotFoundError) return { code: 'NOT_FOUND', details: {} };
+    let failure: unknown = error;
+    while (failure instanceof Error && !(failure instanceof ApplicationFailure) && failure.cause) failure = failure.cause;
+    if (!(failure instanceof ApplicationFailure)) throw error;
+    return { code: failure.type ?? '', details: (failure.details?.[0] ?? {}) as Record<string, unknown> };
+  }
+}
+
+describe('login-ID change workflow (Temporal client, real worker)', () => {
+  let app: INestApplication;
+  let client: Client;
+  let close: () => Promise<void>;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    app = await startApi();
+    ({ client, close } = await temporalClient());
+    dataSource = new DataSource(dataSourceOptions(parseDatabaseUrl(process.env.DATABASE_URL!)));
+    await dataSource.initialize();
+  });
+  afterAll(async () => {
+    await app.close();
+    await close();
+    await dataSource.destroy();
+  });
+
+  /** Starts a change for a new member with the given limits; resolves once the SMS code is out. */
+  async function started(limits: Partial<LoginIdChangeLimits> = {}): Promise<{ member: SignedInMember; handle: WorkflowHandle; view: LoginIdChangeView }> {
+    const member = await signUpAndLogin(app, { mobilePhone: uniqueMobile() });
+    const workflowId = loginIdChangeWorkflowId(member.id);
+    const view = await client.workflow.executeUpdateWithStart(identityCodeSent, {
+      startWorkflowOperation: new WithStartWorkflowOperation(LOGIN_ID_CHANGE_WORKFLOW_TYPE, {
+        workflowId,
+        taskQueue: stackConfig().temporal.taskQueue,
+        args: [{ changeId: randomUUID(), memberId: member.id, sessionId: member.sessionId, limits: { ...DEFAULT_LOGIN_ID_CHANGE_LIMITS, ...limits } }],
+        workflowIdConflictPolicy: 'FAIL',
+      }),
+    });
+    return { member, handle: client.workflow.getHandle(workflowId), view };
+  }
+
+  const smsCode = (member: SignedInMember) => latestCode(member.body.mobilePhone, 'sms');
+
+  async function atConfirmation(limits: Partial<LoginIdChangeLimits> = {}) {
+    const change = await started(limits);
+    const newLoginId = uniqueEmail('wf');
+    await change.handle.executeUpdate(submitIdentityCode, { args: [smsCode(change.member)] });
+    await change.handle.executeUpdate(submitNewLoginId, { args: [newLoginId] });
+    await change.handle.executeUpdate(submitEmailCode, { args: [latestCode(newLoginId, 'email')] });
+    return { ...change, newLoginId };
+  }
+
+  const loginIdOf = async (memberId: string): Promise<string> => (await dataSource.query('SELECT login_id FROM members WHERE id = ?', [memberId]))[0].login_id;
+
+  it('expires the whole change at its deadline and records it once', async () => {
+    const { member, handle } = await started({ wholeChangeSeconds: 2 });
+    const result = (await handle.result()) as LoginIdChangeView;
+    expect(result.status).toBe('EXPIRED');
+    const events = await dataSource.query(`SELECT action FROM audit_events WHERE member_id = ? AND action LIKE 'LOGIN_ID_%'`, [member.id]);
+    expect(events).toEqual([{ action: 'LOGIN_ID_CHANGE_EXPIRED' }]);
+  });
+
+  it('refuses an SMS code past its lifetime; a re-sent code works; re-sends are limited', async () => {
+    const { member, handle } = await started({ smsCodeTtlSeconds: 1, resendAfterSeconds: 0, maxResends: 1 });
+    const first = smsCode(member);
+    await sleep(1_500);
+    expect(await refusal(handle.executeUpdate(submitIdentityCode, { args: [first] }))).toMatchObject({ code: 'VERIFICATION_CODE_EXPIRED' });
+    await handle.executeUpdate(resendCode);
+    expect(await refusal(handle.executeUpdate(resendCode))).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    const view = await handle.executeUpdate(submitIdentityCode, { args: [smsCode(member)] });
+    expect(view.status).toBe('AWAITING_NEW_LOGIN_ID');
+    await handle.executeUpdate(cancelChange);
+  });
+
+  it('counts wrong codes and fails the change at the limit', async () => {
+    const { member, handle } = await started({ maxWrongCodes: 2 });
+    const wrong = smsCode(member) === '000000' ? '111111' : '000000';
+    expect(await refusal(handle.executeUpdate(submitIdentityCode, { args: [wrong] }))).toEqual({ code: 'VERIFICATION_CODE_INVALID', details: { attemptsRemaining: 1 } });
+    expect(await refusal(handle.executeUpdate(submitIdentityCode, { args: [wrong] }))).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    expect(((await handle.result()) as LoginIdChangeView).status).toBe('FAILED');
+  });
+
+  it('refuses steps out of order in the validator, without touching the change', async () => {
+    const { handle } = await started();
+    expect(await refusal(handle.executeUpdate(submitEmailCode, { args: ['123456'] }))).toEqual({
+      code: 'INVALID_STATE',
+      details: { currentStatus: 'AWAITING_IDENTITY_CODE' },
+    });
+    expect(await refusal(handle.executeUpdate(confirmChange))).toMatchObject({ code: 'INVALID_STATE' });
+    expect((await handle.query(changeStatus)).status).toBe('AWAITING_IDENTITY_CODE');
+    await handle.executeUpdate(cancelChange);
+    expect(await refusal(handle.executeUpdate(cancelChange))).toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('answers SERVICE_UNAVAILABLE at once when the first code cannot be sent, and fails the change', async () => {
+    // The outbox made unwritable (a file where its folder should be): every send fails, even as root.
+    const outbox = process.env.OUTBOX_DIR!;
+    fs.mkdirSync(outbox, { recursive: true });
+    fs.renameSync(outbox, `${outbox}.away`);
+    fs.writeFileSync(outbox, 'not a folder');
+    let refused;
+    let handle: WorkflowHandle;
+    try {
+      const member = await signUpAndLogin(app, { mobilePhone: uniqueMobile() });
+      const workflowId = loginIdChangeWorkflowId(member.id);
+      handle = client.workflow.getHandle(workflowId);
+      refused = await refusal(
+        client.workflow.executeUpdateWithStart(identityCodeSent, {
+          startWorkflowOperation: new WithStartWorkflowOperation(LOGIN_ID_CHANGE_WORKFLOW_TYPE, {
+            workflowId,
+            taskQueue: stackConfig().temporal.taskQueue,
+            args: [{ changeId: randomUUID(), memberId: member.id, sessionId: member.sessionId, limits: DEFAULT_LOGIN_ID_CHANGE_LIMITS }],
+            workflowIdConflictPolicy: 'FAIL',
+          }),
+        }),
+      );
+    } finally {
+      fs.rmSync(outbox);
+      fs.renameSync(`${outbox}.away`, outbox);
+    }
+    expect(refused).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect((await handle.result()) as LoginIdChangeView).toMatchObject({ status: 'FAILED', failureCode: 'SERVICE_UNAVAILABLE' });
+  });
+
+  it('a cancel sent while the confirm commits waits for it and is refused: the change COMPLETED', async () => {
+    const { member, handle, newLoginId } = await atConfirmation();
+    const confirm = handle.executeUpdate(confirmChange);
+    // The cancel goes out once the commit activity is scheduled, i.e. while the confirm holds the lock.
+    for (;;) {
+      const history = await handle.fetchHistory();
+      if (history.events?.some((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'commitLoginIdChange')) break;
+      await sleep(20);
+    }
+    const cancelled = await refusal(handle.executeUpdate(cancelChange));
+    expect((await confirm).status).toBe('COMPLETED');
+    // Refused either behind the lock (the usual case) or, on a slow run, because the completed change
+    // had already closed: never accepted.
+    if (cancelled?.code === 'NOT_FOUND') expect(((await handle.result()) as LoginIdChangeView).status).toBe('COMPLETED');
+    else expect(cancelled).toEqual({ code: 'INVALID_STATE', details: { currentStatus: 'COMPLETED' } });
+    expect(await loginIdOf(member.id)).toBe(newLoginId);
+  });
+
+  it('a confirm and a cancel sent together end in one state that both answers agree with', async () => {
+    for (let round = 0; round < 3; round++) {
+      const { member, handle, newLoginId } = await atConfirmation();
+      const previous = member.loginId;
+      const [confirm, cancel] = await Promise.all([refusal(handle.executeUpdate(confirmChange)), refusal(handle.executeUpdate(cancelChange))]);
+      const final = (await handle.result()) as LoginIdChangeView;
+      if (final.status === 'COMPLETED') {
+        expect(confirm).toBeUndefined();
+        // Refused behind the lock, or NOT_FOUND when the completed change had already closed.
+        expect(['INVALID_STATE', 'NOT_FOUND']).toContain(cancel?.code);
+        expect(await loginIdOf(member.id)).toBe(newLoginId);
+      } else {
+        expect(final.status).toBe('CANCELLED');
+        expect(cancel).toBeUndefined();
+        expect(['INVALID_STATE', 'NOT_FOUND']).toContain(confirm?.code);
+        expect(await loginIdOf(member.id)).toBe(previous);
+      }
+    }
+  });
+});

@@ -1,0 +1,47 @@
+// Replays every committed history (test/workflows/histories/*.json, recorded by
+// scripts/record-workflow-histories.mjs) against the current workflow bundle: a change to a workflow
+// that would stop an already-running execution from replaying fails here (see README "Versioning").
+import fs from 'node:fs';
+import path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+
+const HISTORIES = path.resolve('test/workflows/histories');
+const BUNDLE = path.resolve('dist/workflow-bundle.js');
+
+interface HistoryFixture {
+  readonly workflowId: string;
+  readonly workflowType: string;
+  /** temporal.api.history.v1.History, protobuf-encoded, base64. */
+  readonly historyProtoBase64: string;
+}
+
+const fixtures = fs
+  .readdirSync(HISTORIES)
+  .filter((name) => name.endsWith('.json'))
+  .sort()
+  .map((name) => ({ name, ...(JSON.parse(fs.readFileSync(path.join(HISTORIES, name), 'utf8')) as HistoryFixture) }));
+
+describe('recorded workflow histories replay against the current code', () => {
+  it('has histories of the login-ID change recorded before the current version', () => {
+    expect(fixtures.filter((fixture) => fixture.name.startsWith('login-id-change-')).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('replays every history without a nondeterminism error', async () => {
+    const failures: string[] = [];
+    const results = Worker.runReplayHistories(
+      { workflowBundle: { codePath: BUNDLE } },
+      fixtures.map((fixture) => ({
+        workflowId: fixture.workflowId,
+        history: temporal.api.history.v1.History.decode(Buffer.from(fixture.historyProtoBase64, 'base64')),
+      })),
+    );
+    let replayed = 0;
+    for await (const result of results) {
+      if (result.error) failures.push(`${fixtures[replayed].name}: ${result.error.message}`);
+      replayed++;
+    }
+    expect(failures).toEqual([]);
+    expect(replayed).toBe(fixtures.length);
+  });
+});

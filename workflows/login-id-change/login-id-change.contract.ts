@@ -1,0 +1,76 @@
+// The login-ID change's contract, in one bundle-safe module (imports only @temporalio/workflow
+// definitions and plain types): what the workflow, the API's client, the worker's activities and
+// scripts agree on — statuses, refusal codes, search attributes, Update/Query names, activity keys
+// and the patch that marks this version of the workflow (README "Versioning").
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { FLOW_STATUS, MEMBER_ID } from '../search-attributes.js';
+import type { CodeStep, LoginIdChangeStatus, LoginIdChangeView } from './login-id-change.types.js';
+
+export * from './login-id-change.types.js';
+
+export const LOGIN_ID_CHANGE_WORKFLOW_TYPE = 'loginIdChangeWorkflow';
+
+/** One change per member at a time. */
+export function loginIdChangeWorkflowId(memberId: string): string {
+  return `login-id-change:${memberId}`;
+}
+
+export const LOGIN_ID_CHANGE_STATUSES: readonly LoginIdChangeStatus[] = [
+  'AWAITING_IDENTITY_CODE',
+  'AWAITING_NEW_LOGIN_ID',
+  'AWAITING_EMAIL_CODE',
+  'AWAITING_CONFIRMATION',
+  'COMPLETED',
+  'CANCELLED',
+  'EXPIRED',
+  'FAILED',
+];
+
+/** Every refusal type an Update of this workflow can fail with (an ErrorCode of the apps). */
+export const LOGIN_ID_CHANGE_REFUSALS = [
+  'INVALID_STATE',
+  'VERIFICATION_CODE_INVALID',
+  'VERIFICATION_CODE_EXPIRED',
+  'TOO_MANY_ATTEMPTS',
+  'TOO_MANY_REQUESTS',
+  'LOGIN_ID_TAKEN',
+  'VALIDATION_FAILED',
+  'SERVICE_UNAVAILABLE',
+] as const;
+export type LoginIdChangeRefusal = (typeof LOGIN_ID_CHANGE_REFUSALS)[number];
+
+/** The search attributes the workflow starts with and keeps current (registered on the server). */
+export const LOGIN_ID_CHANGE_SEARCH_ATTRIBUTES = { memberId: MEMBER_ID, status: FLOW_STATUS } as const;
+
+export const identityCodeSent = defineUpdate<LoginIdChangeView>('identityCodeSent');
+export const submitIdentityCode = defineUpdate<LoginIdChangeView, [code: string]>('submitIdentityCode');
+export const submitNewLoginId = defineUpdate<LoginIdChangeView, [newLoginId: string]>('submitNewLoginId');
+export const submitEmailCode = defineUpdate<LoginIdChangeView, [code: string]>('submitEmailCode');
+export const confirmChange = defineUpdate<LoginIdChangeView>('confirmChange');
+export const resendCode = defineUpdate<LoginIdChangeView>('resendCode');
+export const cancelChange = defineUpdate<LoginIdChangeView>('cancelChange');
+export const changeStatus = defineQuery<LoginIdChangeView>('changeStatus');
+
+/**
+ * patched() ID of the exactly-once version: serialised member actions, keyed activities, bounded code
+ * sends. Histories started before it replay the old branches (test/workflows/workflow-replay.test.ts).
+ */
+export const LOGIN_ID_CHANGE_V2_PATCH = 'login-id-change-v2-exactly-once';
+
+/**
+ * Activity keys, made deterministically by the workflow: a retried activity reuses its key and
+ * returns what its first run did; a new send or check is a new number and so a new key.
+ */
+export const activityKey = {
+  send: (changeId: string, step: CodeStep, sendNo: number) => `${changeId}:${step}:${sendNo}`,
+  check: (changeId: string, step: CodeStep, checkNo: number) => `${changeId}:${step}:check:${checkNo}`,
+  newLoginId: (changeId: string, attemptNo: number) => `${changeId}:NEW_LOGIN_ID:${attemptNo}`,
+  commit: (changeId: string) => `${changeId}:COMMIT`,
+  notify: (changeId: string) => `${changeId}:NOTIFY`,
+  close: (changeId: string) => `${changeId}:CLOSE`,
+} as const;
+
+/** startToCloseTimeout of each activity unless the input says otherwise (tests shorten it). */
+export const DEFAULT_ACTIVITY_TIMEOUT_SECONDS = 10;
+/** Attempts of a code send: a crashed worker is retried, a provider that keeps failing is a 503 at once. */
+export const CODE_SEND_MAX_ATTEMPTS = 3;

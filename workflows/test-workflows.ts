@@ -1,0 +1,5 @@
+// Entry point of the worker's test bundle (WORKER_TEST_WORKFLOWS=1, refused in production): the
+// product's workflows plus the stack probe (ping) and the bench reference (five-updates).
+export * from './index.js';
+export { pingWorkflow } from './ping.workflow.js';
+export { fiveUpdatesWorkflow } from './bench/five-updates.workflow.js';
