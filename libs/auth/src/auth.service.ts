@@ -28,7 +28,7 @@ export class AuthService {
 
   /** The member behind a login ID and password (Passport's local strategy calls this). */
   async verifyCredentials(loginId: string, password: string, actor: AuditActor): Promise<MemberEntity> {
-    return this.passwords.check(await this.members.findByLoginId(loginId), password, actor);
+    return this.passwords.check(await this.members.findByLoginId(loginId), password, actor, loginId);
   }
 
   async startSession(member: MemberEntity, actor: AuditActor): Promise<LoginResult> {
