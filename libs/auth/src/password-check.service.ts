@@ -38,12 +38,13 @@ export class PasswordCheckService {
       await this.failures.recordSuccess(attempt);
       return member;
     }
-    const { refusal, accountLockedUntil } = await this.failures.recordFailure(attempt);
-    if (member && accountLockedUntil) {
+    const { refusal, newLock } = await this.failures.recordFailure(attempt);
+    if (member && newLock) {
       await this.dataSource.transaction((manager) =>
-        this.audit.record(manager, actor, { action: 'ACCOUNT_LOCKED', memberId: member.id, after: { lockedUntil: accountLockedUntil } }),
+        this.audit.record(manager, actor, { action: 'ACCOUNT_LOCKED', memberId: member.id, after: { lockedUntil: newLock.until, scope: newLock.scope } }),
       );
-      await this.notifyLocked(member, accountLockedUntil);
+      // Only the account-wide lock stops the owner everywhere, so only it is worth an email.
+      if (newLock.scope === 'account') await this.notifyLocked(member, newLock.until);
     }
     throw refusal ?? invalidCredentials();
   }

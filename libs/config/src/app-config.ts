@@ -71,6 +71,8 @@ export interface ProductionPartsConfig {
       };
   /** Shared counters; unset = in this process. */
   readonly redisUrl: string | undefined;
+  /** Prepended to every counter key (several deployments or test runs sharing one Redis). */
+  readonly redisKeyPrefix: string;
   /** Express `trust proxy`: false (the socket's peer), a hop count, or a list of addresses/CIDRs. */
   readonly trustProxy: false | number | readonly string[];
   /** The portal's credential: with it, its X-Forwarded-For names the client. Unset = never trusted. */
@@ -222,6 +224,12 @@ function redisUrl(env: Env): string | undefined {
   return value;
 }
 
+function redisKeyPrefix(env: Env): string {
+  const value = text(env, 'REDIS_KEY_PREFIX', '');
+  if (!/^[A-Za-z0-9:_-]{0,64}$/.test(value)) throw new ConfigError('REDIS_KEY_PREFIX', 'must be up to 64 letters, digits, :, _ or -');
+  return value;
+}
+
 const TRUST_ENTRY = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
 
 function trustProxy(env: Env): ProductionPartsConfig['trustProxy'] {
@@ -240,6 +248,7 @@ function productionParts(env: Env): ProductionPartsConfig {
     sms: smsConfig(env),
     documents: documentsConfig(env),
     redisUrl: redisUrl(env),
+    redisKeyPrefix: redisKeyPrefix(env),
     trustProxy: trustProxy(env),
     portalApiSecret: secret(env, 'PORTAL_API_SECRET', 16),
     metricsToken: secret(env, 'METRICS_TOKEN', 16),

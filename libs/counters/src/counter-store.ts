@@ -29,11 +29,13 @@ export class Counter {
   constructor(
     private readonly limiter: RateLimiterAbstract,
     readonly points: number,
+    private readonly ready: () => Promise<void> = async () => undefined,
   ) {}
 
   /** Takes one point; rejects with CounterExceeded when that goes over the limit. */
   async consume(key: string): Promise<CounterState> {
     try {
+      await this.ready();
       return toState(await this.limiter.consume(key, 1));
     } catch (error) {
       if (error instanceof RateLimiterRes) throw new CounterExceeded(toState(error));
@@ -63,6 +65,7 @@ export class Counter {
 
   private async guard<T>(operation: () => Promise<T>): Promise<T> {
     try {
+      await this.ready();
       return await operation();
     } catch (error) {
       throw unavailable(error);
@@ -79,11 +82,16 @@ function unavailable(error: unknown): DomainError {
   return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The shared counters are unavailable; retry shortly');
 }
 
+const READY_WAIT_MS = 1_500;
+
 /** Where counters live: one Redis connection per process, or this process's memory. */
 export class CounterStore {
   private readonly redis: Redis | undefined;
 
-  constructor(redisUrl: string | undefined) {
+  constructor(
+    redisUrl: string | undefined,
+    private readonly keyPrefix = '',
+  ) {
     this.redis = redisUrl
       ? new Redis(redisUrl, {
           // Fail fast while Redis is gone instead of queueing commands: the request answers 503.
@@ -104,11 +112,26 @@ export class CounterStore {
   }
 
   counter(options: CounterOptions): Counter {
-    const common = { keyPrefix: options.keyPrefix, points: options.points, duration: options.durationSeconds };
+    const common = { keyPrefix: `${this.keyPrefix}${options.keyPrefix}`, points: options.points, duration: options.durationSeconds };
     const limiter = this.redis
       ? new RateLimiterRedis({ ...common, storeClient: this.redis, rejectIfRedisNotReady: true })
       : new RateLimiterMemory(common);
-    return new Counter(limiter, options.points);
+    return new Counter(limiter, options.points, () => this.whenReady());
+  }
+
+  /** Waits briefly for a connection still being made (process start, reconnect); then the command fails fast. */
+  private async whenReady(): Promise<void> {
+    const redis = this.redis;
+    if (!redis || redis.status === 'ready' || redis.status === 'end') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, READY_WAIT_MS);
+      function done(): void {
+        clearTimeout(timer);
+        redis!.off('ready', done);
+        resolve();
+      }
+      redis.once('ready', done);
+    });
   }
 
   /** 'up' when the counters can be used (always, in memory). */

@@ -20,8 +20,8 @@ export interface PasswordAttempt {
 export interface FailureOutcome {
   /** The refusal to answer instead of INVALID_CREDENTIALS, when this failure reached a limit. */
   readonly refusal: DomainError | null;
-  /** Set when this failure locked the whole account (the owner is told); null otherwise. */
-  readonly accountLockedUntil: Date | null;
+  /** Set when this very failure locked the login ID: on this client (`pair`) or everywhere (`account`, the owner is told). */
+  readonly newLock: { readonly scope: 'pair' | 'account'; readonly until: Date } | null;
 }
 
 /**
@@ -62,22 +62,25 @@ export class FailedPasswordCounters {
     const [pair, account, client] = await Promise.all([this.pair.add(keys.pair), this.account.add(keys.account), this.client.add(keys.client)]);
     const { lockout, production } = this.config;
     let refusal: DomainError | null = null;
-    let accountLockedUntil: Date | null = null;
+    let newLock: FailureOutcome['newLock'] = null;
     if (client.consumed >= this.client.points) {
       await this.client.block(keys.client, production.clientFailures.minutes * 60);
       refusal = clientBlocked(production.clientFailures.minutes * 60_000);
     }
+    // Each counter is atomic, so exactly one failure reaches a threshold: it alone reports the new lock.
     if (account.consumed >= this.account.points) {
       await this.account.block(keys.account, production.accountFailures.minutes * 60);
-      // Exactly one failure reaches the threshold (the counter is atomic): it alone tells the owner.
-      if (account.consumed === this.account.points) accountLockedUntil = new Date(Date.now() + production.accountFailures.minutes * 60_000);
-      refusal ??= locked(production.accountFailures.minutes * 60_000);
+      const ms = production.accountFailures.minutes * 60_000;
+      if (account.consumed === this.account.points) newLock = { scope: 'account', until: new Date(Date.now() + ms) };
+      refusal ??= locked(ms);
     }
     if (pair.consumed >= this.pair.points) {
       await this.pair.block(keys.pair, lockout.minutes * 60);
-      refusal ??= locked(lockout.minutes * 60_000);
+      const ms = lockout.minutes * 60_000;
+      if (pair.consumed === this.pair.points) newLock ??= { scope: 'pair', until: new Date(Date.now() + ms) };
+      refusal ??= locked(ms);
     }
-    return { refusal, accountLockedUntil };
+    return { refusal, newLock };
   }
 
   /** A right password ends the run of consecutive failures of that login ID on that client. */
@@ -112,7 +115,10 @@ function retryAfter(ms: number): { retryAfterSeconds: number } {
 }
 
 function locked(ms: number): DomainError {
-  return new DomainError(ErrorCode.ACCOUNT_TEMPORARILY_LOCKED, 'Too many wrong passwords: password checks are locked for a while', retryAfter(ms));
+  return new DomainError(ErrorCode.ACCOUNT_TEMPORARILY_LOCKED, 'Too many wrong passwords: password checks are locked for a while', {
+    lockedUntil: new Date(Date.now() + ms).toISOString(),
+    ...retryAfter(ms),
+  });
 }
 
 function clientBlocked(ms: number): DomainError {

@@ -64,13 +64,13 @@ export class ReviewerAuthService {
       await this.failures.recordSuccess(attempt);
       return reviewer;
     }
-    const { refusal, accountLockedUntil } = await this.failures.recordFailure(attempt);
-    if (reviewer && accountLockedUntil) {
+    const { refusal, newLock } = await this.failures.recordFailure(attempt);
+    if (reviewer && newLock) {
       await this.dataSource.transaction((manager) =>
         this.audit.record(manager, { type: 'ANONYMOUS', id: null, ...client }, {
           action: 'REVIEWER_LOCKED',
           memberId: null,
-          after: { reviewerId: reviewer.id, lockedUntil: accountLockedUntil },
+          after: { reviewerId: reviewer.id, lockedUntil: newLock.until, scope: newLock.scope },
         }),
       );
     }
