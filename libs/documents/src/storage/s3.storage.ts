@@ -46,16 +46,18 @@ export class S3DocumentStorage implements DocumentStorage {
   }
 
   async put(key: string, bytes: Buffer): Promise<void> {
+    const Key = objectKey(key);
     await this.call(() =>
       this.client.send(
-        new PutObjectCommand({ Bucket: this.config.bucket, Key: objectKey(key), Body: bytes, ContentLength: bytes.length, ContentType: 'application/octet-stream' }),
+        new PutObjectCommand({ Bucket: this.config.bucket, Key, Body: bytes, ContentLength: bytes.length, ContentType: 'application/octet-stream' }),
       ),
     );
   }
 
   async get(key: string): Promise<Readable> {
+    const Key = objectKey(key);
     try {
-      const object = await this.call(() => this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: objectKey(key) })));
+      const object = await this.call(() => this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key })));
       return object.Body as Readable;
     } catch (error) {
       if (isNotFound(error)) throw new StoredContentMissingError(key);
@@ -64,13 +66,15 @@ export class S3DocumentStorage implements DocumentStorage {
   }
 
   async delete(key: string): Promise<void> {
+    const Key = objectKey(key);
     // S3 answers 204 for a missing key too.
-    await this.call(() => this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: objectKey(key) })));
+    await this.call(() => this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key })));
   }
 
   async exists(key: string): Promise<boolean> {
+    const Key = objectKey(key);
     try {
-      await this.call(() => this.client.send(new HeadObjectCommand({ Bucket: this.config.bucket, Key: objectKey(key) })));
+      await this.call(() => this.client.send(new HeadObjectCommand({ Bucket: this.config.bucket, Key })));
       return true;
     } catch (error) {
       if (isNotFound(error)) return false;
