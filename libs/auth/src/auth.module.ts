@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CountersModule } from '#app/counters';
 import { MembersModule } from '#app/members';
 import { NotificationsModule } from '#app/notifications';
 import { AuthService } from './auth.service.js';
@@ -10,7 +11,7 @@ import { SessionEntity } from './session.entity.js';
 import { SessionsService } from './sessions.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity, PasswordHistoryEntity]), MembersModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([SessionEntity, PasswordHistoryEntity]), MembersModule, NotificationsModule, CountersModule],
   providers: [SessionsService, PasswordCheckService, AuthService, ChangePasswordService],
   exports: [SessionsService, PasswordCheckService, AuthService, ChangePasswordService],
 })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#app/audit';
+import { CountersModule } from '#app/counters';
 import { PasswordHasher } from '#app/members';
 import { ReviewerAccountsService } from './reviewer-accounts.service.js';
 import { ReviewerAuthService } from './reviewer-auth.service.js';
@@ -11,7 +12,7 @@ import { ReviewersRepository } from './reviewers.repository.js';
 
 /** Reviewer accounts, sign-in and sessions. Needs APP_CONFIG and a TypeORM root (PersistenceModule). */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReviewerEntity, ReviewerSessionEntity]), AuditModule],
+  imports: [TypeOrmModule.forFeature([ReviewerEntity, ReviewerSessionEntity]), AuditModule, CountersModule],
   // The same bcrypt cost and password normalisation as members, from the same configuration.
   providers: [ReviewersRepository, PasswordHasher, ReviewerAccountsService, ReviewerAuthService, ReviewerSessionsService],
   exports: [ReviewersRepository, ReviewerAccountsService, ReviewerAuthService, ReviewerSessionsService],
