@@ -1,5 +1,6 @@
 // Finds (or installs) SeaweedFS and starts a single-process S3 server on loopback for tests and the
 // embedded production shape. Plain JS: it runs before the build (like temporal-cli.mjs).
+/* global AbortSignal */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
