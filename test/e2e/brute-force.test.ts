@@ -123,3 +123,24 @@ describe('brute force: counters unreachable', () => {
     }
   });
 });
+
+describe('brute force: behind a trusted proxy (TRUST_PROXY)', () => {
+  it("follows X-Forwarded-For only from the listed proxy's address", async () => {
+    const app = await startApi({ TRUST_PROXY: '127.0.6.1', RATE_LIMIT_PER_MINUTE: '10000' });
+    try {
+      const base = await listenOnLoopback(app);
+      const owner = await signUpAndLogin(app);
+      const login = (from: string, xff: string, password: string) =>
+        httpFrom(from, `${base}/api/v1/auth/login`, { body: { loginId: owner.loginId, password }, headers: { 'X-Forwarded-For': xff } });
+      // Through the proxy: the forwarded address is the client, so one browser's failures block that browser only.
+      for (let i = 0; i < 5; i++) await login('127.0.6.1', '192.0.2.10', 'Wrong!pass9');
+      expect((await login('127.0.6.1', '192.0.2.10', owner.password)).status).toBe(429);
+      expect((await login('127.0.6.1', '192.0.2.11', owner.password)).status).toBe(200);
+      // Any other peer's X-Forwarded-For is ignored: its own address counts.
+      for (let i = 0; i < 5; i++) await login('127.0.6.2', `192.0.2.${20 + i}`, 'Wrong!pass9');
+      expect((await login('127.0.6.2', '192.0.2.99', owner.password)).status).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+});
