@@ -1,4 +1,4 @@
-# One image for the api, admin and worker processes (docker-compose.yml picks the command).
+# One image for the api, admin, worker and portal processes (docker-compose.yml picks the command).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
@@ -14,5 +14,5 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 USER node
-EXPOSE 3000 3001 3002
+EXPOSE 3000 3001 3002 3003
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -9,6 +9,8 @@ const tiers = {
   e2e: { roots: ['<rootDir>/test/e2e'], testMatch: ['**/*.test.ts'], stack: true },
   browser: { roots: ['<rootDir>/test/browser'], testMatch: ['**/*.test.ts'], stack: true },
   fuzz: { roots: ['<rootDir>/test/fuzz'], testMatch: ['**/*.test.ts'], stack: true },
+  // Several processes of each app on MySQL + Redis + SeaweedFS; each file starts its own stack.
+  replicas: { roots: ['<rootDir>/test/replicas'], testMatch: ['**/*.test.ts'] },
 };
 
 const selected = tiers[tier];
@@ -33,6 +35,6 @@ export default {
   ...(selected.stack
     ? { globalSetup: '<rootDir>/test/support/stack.setup.mjs', globalTeardown: '<rootDir>/test/support/stack.teardown.mjs' }
     : {}),
-  testTimeout: tier === 'unit' ? 10_000 : 60_000,
+  testTimeout: tier === 'unit' ? 10_000 : tier === 'replicas' ? 180_000 : 60_000,
   slowTestThreshold: 30,
 };

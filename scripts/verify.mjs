@@ -89,6 +89,9 @@ jest('workflows', 'workflows');
 jest('e2e-sqlite', 'e2e', { TEST_DB: 'sqlite' });
 if (mysqlUp) jest('e2e-mysql', 'e2e', { TEST_DB: 'mysql' });
 else skipOrFail('e2e-mysql', 'no MySQL reachable');
+// quality.md R9: 2 API, 2 admin and 2 worker processes on MySQL + Redis + SeaweedFS.
+if (mysqlUp) jest('replicas', 'replicas', { TEST_DB: 'mysql' });
+else skipOrFail('replicas', 'no MySQL reachable');
 if (chromium) jest('browser', 'browser', { CHROMIUM_PATH: chromium });
 else skipOrFail('browser', 'no Chromium (apt-get install chromium)');
 if (schemathesis) jest('fuzz', 'fuzz', { SCHEMATHESIS_CLI: schemathesis });

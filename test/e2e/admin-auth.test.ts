@@ -36,7 +36,8 @@ describe('admin app: reviewer sign-in, sessions, roles and the sign-in pages', (
   const secretsSeen = new Set<string>([PASSWORD]);
 
   beforeAll(async () => {
-    admin = await startAdmin();
+    // Supertest connects over loopback: trusting it stands in for the proxy that terminates https.
+    admin = await startAdmin({ TRUST_PROXY: 'loopback' });
     api = await startApi();
     http = admin.getHttpServer();
     dataSource = admin.get(DataSource);

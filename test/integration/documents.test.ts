@@ -5,26 +5,29 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../libs/core/src/index.js';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import {
   DocumentEntity,
   DocumentsService,
   LocalFolderDocumentStorage,
+  S3DocumentStorage,
   validateUploads,
   type DocumentStorage,
   type ValidatedUpload,
 } from '../../libs/documents/src/index.js';
 import { MemberEntity } from '../../libs/members/src/index.js';
 import { openMigrated } from '../support/migrated-data-source.js';
+import { startSeaweedfs, type Seaweedfs } from '../support/seaweedfs.mjs';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.mjs';
 
 const fixture = (name: string) => fs.readFileSync(path.resolve('test/fixtures', name));
 
-/** Local storage that fails the n-th write (after writing part of it, like a full disk would). */
+/** Storage that fails the n-th write (after writing part of it, like a full disk would). */
 class FailingStorage implements DocumentStorage {
   private puts = 0;
 
   constructor(
-    private readonly inner: LocalFolderDocumentStorage,
+    private readonly inner: DocumentStorage,
     private readonly failOnPut: number,
   ) {}
 
@@ -68,12 +71,66 @@ async function failureOf(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-describe(`documents on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
+/** Where contents go: the local folder (the embedded default) and a real S3 store (SeaweedFS). */
+interface StorageUnderTest {
+  readonly storage: DocumentStorage;
+  /** The keys of every stored content, however the storage lays them out. */
+  storedKeys(): Promise<string[]>;
+  cleanUp(): Promise<void>;
+}
+
+function localFolder(): StorageUnderTest {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'documents-it-'));
+  return {
+    storage: new LocalFolderDocumentStorage(root),
+    storedKeys: async () => filesUnder(root),
+    cleanUp: async () => fs.rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+/** S3 storage on the server's one bucket (SeaweedFS gives each bucket volumes of its own); only this test's keys count. */
+function s3Bucket(weed: Seaweedfs): StorageUnderTest {
+  const settings = {
+    endpoint: weed.endpoint,
+    region: 'us-east-1',
+    bucket: weed.bucket,
+    accessKeyId: weed.env.S3_ACCESS_KEY_ID,
+    secretAccessKey: weed.env.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: true,
+  };
+  const client = new S3Client({ ...settings, credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } });
+  const inner = new S3DocumentStorage(settings);
+  const asked = new Set<string>();
+  const storage: DocumentStorage = {
+    put: (key, bytes) => {
+      asked.add(key);
+      return inner.put(key, bytes);
+    },
+    get: (key) => inner.get(key),
+    delete: (key) => inner.delete(key),
+    exists: (key) => inner.exists(key),
+  };
+  return {
+    storage,
+    storedKeys: async () => {
+      const listed = await client.send(new ListObjectsV2Command({ Bucket: weed.bucket, Prefix: 'documents/' }));
+      return (listed.Contents ?? []).map((object) => object.Key!.replace(/^documents\//, '')).filter((key) => asked.has(key));
+    },
+    cleanUp: async () => {
+      inner.close();
+      client.destroy();
+    },
+  };
+}
+
+describe.each(['local', 's3'] as const)(`documents on ${process.env.TEST_DB ?? 'sqlite'} with %s storage`, (kind) => {
   let database: TestDatabase;
   let dataSource: DataSource;
-  let root: string;
-  let storage: LocalFolderDocumentStorage;
+  let weed: Seaweedfs | undefined;
+  let underTest: StorageUnderTest;
+  let storage: DocumentStorage;
   let documents: DocumentsService;
+  const storedKeys = () => underTest.storedKeys();
 
   const threeUploads = (): ValidatedUpload[] =>
     validateUploads(
@@ -118,17 +175,19 @@ describe(`documents on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
   beforeAll(async () => {
     database = await createTestDatabase('documents');
     dataSource = await openMigrated(database.url, [MemberEntity, DocumentEntity]);
+    if (kind === 's3') weed = await startSeaweedfs();
   });
   afterAll(async () => {
     await dataSource.destroy();
     await database.drop();
+    await weed?.stop();
   });
-  beforeEach(() => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'documents-it-'));
-    storage = new LocalFolderDocumentStorage(root);
+  beforeEach(async () => {
+    underTest = kind === 's3' ? s3Bucket(weed!) : localFolder();
+    storage = underTest.storage;
     documents = new DocumentsService(dataSource, storage);
   });
-  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+  afterEach(() => underTest.cleanUp());
 
   it('stores a batch: files under generated keys, rows with the detected type, size and hash', async () => {
     const owner = await aMember();
@@ -136,7 +195,7 @@ describe(`documents on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
     const stored = await dataSource.transaction((manager) =>
       documents.store(manager, { ownerMemberId: owner, applicationId, documents: threeUploads().map((upload) => ({ upload, kind: 'PROOF' })) }),
     );
-    expect(filesUnder(root).sort()).toEqual(stored.map((document) => document.storageKey).sort());
+    expect((await storedKeys()).sort()).toEqual(stored.map((document) => document.storageKey).sort());
     const rows = await documents.listForApplication(applicationId);
     expect(rows.map((row) => [row.originalName, row.mediaType, row.kind])).toEqual([
       ['proof.pdf', 'application/pdf', 'PROOF'],
@@ -174,7 +233,7 @@ describe(`documents on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
       ),
     );
     expect(String(error)).toContain('ENOSPC');
-    expect(filesUnder(root)).toEqual([]);
+    expect(await storedKeys()).toEqual([]);
     expect(await rowsOf(owner)).toBe(0);
   });
 
@@ -186,7 +245,7 @@ describe(`documents on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
       ),
     );
     expect(error).toBeInstanceOf(Error);
-    expect(filesUnder(root)).toEqual([]);
+    expect(await storedKeys()).toEqual([]);
     expect(await rowsOf(unknownOwner)).toBe(0);
   });
 
@@ -197,13 +256,13 @@ describe(`documents on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
         const [form, ...proofs] = threeUploads();
         await writer.store({ ownerMemberId: owner, documents: [{ upload: form, kind: 'APPLICATION_FORM' }] });
         await writer.store({ ownerMemberId: owner, documents: proofs.map((upload) => ({ upload, kind: 'PROOF' })) });
-        expect(filesUnder(root)).toHaveLength(3);
+        expect(await storedKeys()).toHaveLength(3);
         expect(await manager.countBy(DocumentEntity, { ownerMemberId: owner })).toBe(3);
         throw new Error('the application insert failed');
       }),
     );
     expect(String(error)).toContain('the application insert failed');
-    expect(filesUnder(root)).toEqual([]);
+    expect(await storedKeys()).toEqual([]);
     expect(await rowsOf(owner)).toBe(0);
   });
 
@@ -214,7 +273,7 @@ describe(`documents on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
       writer.store({ ownerMemberId: owner, inquiryId, documents: threeUploads().map((upload) => ({ upload, kind: 'INQUIRY_ATTACHMENT' })) }),
     );
     expect(await rowsOf(owner)).toBe(3);
-    expect(filesUnder(root)).toHaveLength(3);
+    expect(await storedKeys()).toHaveLength(3);
     const listed = await documents.listForInquiries([inquiryId]);
     expect(listed.map((document) => document.id)).toEqual(stored.map((document) => document.id));
   });
@@ -226,7 +285,7 @@ describe(`documents on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
     await expect(
       dataSource.transaction((manager) => documents.store(manager, { ownerMemberId: owner, documents: [{ upload: forged, kind: 'PROOF' }] })),
     ).rejects.toThrow('validateUploads');
-    expect(filesUnder(root)).toEqual([]);
+    expect(await storedKeys()).toEqual([]);
     expect(await rowsOf(owner)).toBe(0);
   });
 
@@ -237,7 +296,7 @@ describe(`documents on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
     );
     await storage.delete(stored[0].storageKey);
     await documents.discard(stored);
-    expect(filesUnder(root)).toEqual([]);
+    expect(await storedKeys()).toEqual([]);
     expect(await Promise.all(stored.map((document) => storage.exists(document.storageKey)))).toEqual([false, false, false]);
   });
 });

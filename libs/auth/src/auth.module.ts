@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CountersModule } from '#app/counters';
 import { MembersModule } from '#app/members';
 import { NotificationsModule } from '#app/notifications';
 import { AuthService } from './auth.service.js';
@@ -15,7 +16,7 @@ import { SessionEntity } from './session.entity.js';
 import { SessionsService } from './sessions.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity, PasswordHistoryEntity, PasswordResetTokenEntity]), MembersModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([SessionEntity, PasswordHistoryEntity, PasswordResetTokenEntity]), MembersModule, NotificationsModule, CountersModule],
   providers: [SessionsService, PasswordCheckService, AuthService, ChangePasswordService, PasswordHistoryStore, PasswordResetLinks, ResetRequestsPerLoginId, PasswordResetService],
   exports: [SessionsService, PasswordCheckService, AuthService, ChangePasswordService, PasswordResetLinks, PasswordResetService],
 })

@@ -28,7 +28,7 @@ export class AuthService {
 
   /** The member behind a login ID and password (Passport's local strategy calls this). */
   async verifyCredentials(loginId: string, password: string, actor: AuditActor): Promise<MemberEntity> {
-    const member = await this.passwords.check(await this.members.findByLoginId(loginId), password, actor);
+    const member = await this.passwords.check(await this.members.findByLoginId(loginId), password, actor, loginId);
     // Only after the right password: a voided one (a reverted login-ID change) waits for a reset.
     assertPasswordNotVoided(member);
     return member;

@@ -1,16 +1,17 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditTrail, type AuditActor } from '#app/audit';
-import { APP_CONFIG, type AppConfig } from '#app/config';
-import { DomainError, ErrorCode, assertNotLocked } from '#app/core';
-import { MembersRepository, PasswordHasher, type MemberEntity } from '#app/members';
+import { DomainError, ErrorCode } from '#app/core';
+import { FailedPasswordCounters } from '#app/counters';
+import { PasswordHasher, type MemberEntity } from '#app/members';
 import { NotificationService } from '#app/notifications';
 
 /**
  * Every password check of a member goes through here (login, re-authentication, password and
- * login-ID changes), so lockout counts them together: after `LOCKOUT_THRESHOLD` consecutive wrong
- * passwords, checks are refused for `LOCKOUT_MINUTES` and the member is emailed.
+ * login-ID changes), so the failed-password rule (FailedPasswordCounters: per login ID and client,
+ * per login ID, per client) counts them together; when the account-wide limit locks it, the member
+ * is emailed.
  */
 @Injectable()
 export class PasswordCheckService {
@@ -18,33 +19,39 @@ export class PasswordCheckService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly members: MembersRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditTrail,
     private readonly notifications: NotificationService,
+    private readonly failures: FailedPasswordCounters,
   ) {}
 
-  /** Resolves with the member when the password is right; unknown member and wrong password look alike. */
-  async check(member: MemberEntity | null, password: string, actor: AuditActor): Promise<MemberEntity> {
-    if (!member) {
-      await this.hasher.verifyAgainstNothing(password);
-      throw invalidCredentials();
-    }
-    assertNotLocked(member.lockedUntil, LOCKED);
-    if (await this.hasher.verify(password, member.passwordHash)) {
-      await this.members.resetFailedPasswords(member);
+  /**
+   * Resolves with the member when the password is right. An unknown member is counted and answered
+   * like a wrong password (same bcrypt work, same counters), so nothing tells whether it exists.
+   * `loginId` is what the caller typed (needed when no member has it).
+   */
+  async check(member: MemberEntity | null, password: string, actor: AuditActor, loginId = member?.loginId ?? ''): Promise<MemberEntity> {
+    const attempt = { realm: 'member' as const, loginId, client: actor.clientIp };
+    await this.failures.assertAllowed(attempt);
+    const matches = member ? await this.hasher.verify(password, member.passwordHash) : await this.hasher.verifyAgainstNothing(password);
+    if (member && matches) {
+      await this.failures.recordSuccess(attempt);
       return member;
     }
-    const lockUntil = new Date(Date.now() + this.config.lockout.minutes * 60_000);
-    const { lockedUntil } = await this.members.recordFailedPassword(member.id, this.config.lockout.threshold, lockUntil);
-    if (!lockedUntil) throw invalidCredentials();
-    await this.dataSource.transaction((manager) =>
-      this.audit.record(manager, actor, { action: 'ACCOUNT_LOCKED', memberId: member.id, after: { lockedUntil } }),
-    );
-    await this.notifyLocked(member, lockedUntil);
-    assertNotLocked(lockedUntil, LOCKED);
-    throw invalidCredentials();
+    const { refusal, newLock } = await this.failures.recordFailure(attempt);
+    if (member && newLock) {
+      await this.dataSource.transaction((manager) =>
+        this.audit.record(manager, actor, { action: 'ACCOUNT_LOCKED', memberId: member.id, after: { lockedUntil: newLock.until, scope: newLock.scope } }),
+      );
+      // Only the account-wide lock stops the owner everywhere, so only it is worth an email.
+      if (newLock.scope === 'account') await this.notifyLocked(member, newLock.until);
+    }
+    throw refusal ?? invalidCredentials();
+  }
+
+  /** After a password reset: the login ID's account-wide count and lock go (and its pair with `client`). */
+  async clearFailures(loginId: string, client: string | null = null): Promise<void> {
+    await this.failures.clearFailures('member', loginId, client);
   }
 
   private async notifyLocked(member: MemberEntity, lockedUntil: Date): Promise<void> {
@@ -63,8 +70,6 @@ export class PasswordCheckService {
     }
   }
 }
-
-const LOCKED = 'Too many wrong passwords: password checks are locked for a while';
 
 function invalidCredentials(): DomainError {
   return new DomainError(ErrorCode.INVALID_CREDENTIALS, 'The login ID or password is not correct');

@@ -57,6 +57,46 @@ export interface AppConfig {
   readonly passwordReset: { readonly tokenTtlSeconds: number; readonly requestsPerLoginIdPerHour: number };
   /** No login-ID change this soon after a mobile-number change or another completed change (product.md §3). */
   readonly loginIdCoolingOff: { readonly afterPhoneChangeSeconds: number; readonly afterChangeSeconds: number };
+  /** Production parts (api.md "Configuration"): each off by default. */
+  readonly production: ProductionPartsConfig;
+}
+
+/** SMS provider, document storage, shared counters and the trust settings of the client address. */
+export interface ProductionPartsConfig {
+  readonly sms:
+    | { readonly provider: 'outbox' }
+    | {
+        readonly provider: 'ncp-sens';
+        readonly url: string;
+        readonly serviceId: string;
+        readonly accessKey: string;
+        readonly secretKey: string;
+        readonly from: string;
+        readonly timeoutMs: number;
+      };
+  readonly documents:
+    | { readonly storage: 'local' }
+    | {
+        readonly storage: 's3';
+        readonly endpoint: string | undefined;
+        readonly region: string;
+        readonly bucket: string;
+        readonly accessKeyId: string;
+        readonly secretAccessKey: string;
+        readonly forcePathStyle: boolean;
+      };
+  /** Shared counters; unset = in this process. */
+  readonly redisUrl: string | undefined;
+  /** Prepended to every counter key (several deployments or test runs sharing one Redis). */
+  readonly redisKeyPrefix: string;
+  /** Express `trust proxy`: false (the socket's peer), a hop count, or a list of addresses/CIDRs. */
+  readonly trustProxy: false | number | readonly string[];
+  /** The portal's credential: with it, its X-Forwarded-For names the client. Unset = never trusted. */
+  readonly portalApiSecret: string | undefined;
+  readonly metricsToken: string | undefined;
+  /** The two wider failed-password counters of product.md §1 (the per-pair one is `lockout`). */
+  readonly accountFailures: { readonly threshold: number; readonly minutes: number };
+  readonly clientFailures: { readonly threshold: number; readonly minutes: number };
 }
 
 export interface PortalConfig {
@@ -167,6 +207,98 @@ function publicUrl(env: Env, name: string, fallback: string): string {
   return value.replace(/\/+$/, '');
 }
 
+function required(env: Env, name: string, because: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigError(name, `is required when ${because}`);
+  return value;
+}
+
+function secret(env: Env, name: string, minLength: number): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  if (value.length < minLength) throw new ConfigError(name, `must be at least ${minLength} characters`);
+  return value;
+}
+
+function smsConfig(env: Env): ProductionPartsConfig['sms'] {
+  const provider = oneOf(env, 'SMS_PROVIDER', 'outbox', ['outbox', 'ncp-sens'] as const);
+  if (provider === 'outbox') return { provider };
+  const because = 'SMS_PROVIDER=ncp-sens';
+  const from = required(env, 'SMS_FROM', because);
+  if (!/^\d{4,16}$/.test(from)) throw new ConfigError('SMS_FROM', 'must be the registered sender number, digits only');
+  return {
+    provider,
+    url: publicUrl(env, 'NCP_SENS_URL', 'https://sens.apigw.ntruss.com'),
+    serviceId: required(env, 'NCP_SENS_SERVICE_ID', because),
+    accessKey: required(env, 'NCP_ACCESS_KEY', because),
+    secretKey: required(env, 'NCP_SECRET_KEY', because),
+    from,
+    timeoutMs: integer(env, 'NCP_SENS_TIMEOUT_MS', 5_000, 100, 60_000),
+  };
+}
+
+function documentsConfig(env: Env): ProductionPartsConfig['documents'] {
+  const storage = oneOf(env, 'DOCUMENTS_STORAGE', 'local', ['local', 's3'] as const);
+  if (storage === 'local') return { storage };
+  const because = 'DOCUMENTS_STORAGE=s3';
+  const endpoint = env.S3_ENDPOINT?.trim() ? publicUrl(env, 'S3_ENDPOINT', '') : undefined;
+  return {
+    storage,
+    endpoint,
+    region: text(env, 'S3_REGION', 'us-east-1'),
+    bucket: required(env, 'S3_BUCKET', because),
+    accessKeyId: required(env, 'S3_ACCESS_KEY_ID', because),
+    secretAccessKey: required(env, 'S3_SECRET_ACCESS_KEY', because),
+    forcePathStyle: oneOf(env, 'S3_FORCE_PATH_STYLE', 'false', ['true', 'false'] as const) === 'true',
+  };
+}
+
+function redisUrl(env: Env): string | undefined {
+  const value = env.REDIS_URL?.trim();
+  if (!value) return undefined;
+  if (!/^rediss?:\/\/[^\s]+$/.test(value)) throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
+  return value;
+}
+
+function redisKeyPrefix(env: Env): string {
+  const value = text(env, 'REDIS_KEY_PREFIX', '');
+  if (!/^[A-Za-z0-9:_-]{0,64}$/.test(value)) throw new ConfigError('REDIS_KEY_PREFIX', 'must be up to 64 letters, digits, :, _ or -');
+  return value;
+}
+
+const TRUST_ENTRY = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+
+function trustProxy(env: Env): ProductionPartsConfig['trustProxy'] {
+  const value = env.TRUST_PROXY?.trim();
+  if (!value || value === 'none' || value === 'false') return false;
+  if (/^\d+$/.test(value)) return integer(env, 'TRUST_PROXY', 0, 0, 10) || false;
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (entries.some((entry) => !TRUST_ENTRY.test(entry))) {
+    throw new ConfigError('TRUST_PROXY', 'must be none, a hop count, or a comma-separated list of addresses/CIDRs');
+  }
+  return entries;
+}
+
+function productionParts(env: Env): ProductionPartsConfig {
+  return {
+    sms: smsConfig(env),
+    documents: documentsConfig(env),
+    redisUrl: redisUrl(env),
+    redisKeyPrefix: redisKeyPrefix(env),
+    trustProxy: trustProxy(env),
+    portalApiSecret: secret(env, 'PORTAL_API_SECRET', 16),
+    metricsToken: secret(env, 'METRICS_TOKEN', 16),
+    accountFailures: {
+      threshold: integer(env, 'LOCKOUT_ACCOUNT_THRESHOLD', 100, 1, 100_000),
+      minutes: integer(env, 'LOCKOUT_ACCOUNT_MINUTES', 60, 1, 10_080),
+    },
+    clientFailures: {
+      threshold: integer(env, 'LOCKOUT_CLIENT_THRESHOLD', 100, 1, 100_000),
+      minutes: integer(env, 'LOCKOUT_CLIENT_MINUTES', 1_440, 1, 10_080),
+    },
+  };
+}
+
 /** Reads and validates the environment once. Throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   return {
@@ -235,5 +367,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
       afterPhoneChangeSeconds: integer(env, 'LOGIN_ID_COOLING_OFF_AFTER_PHONE_CHANGE_SECONDS', 86_400, 0, 30 * 86_400),
       afterChangeSeconds: integer(env, 'LOGIN_ID_COOLING_OFF_AFTER_CHANGE_SECONDS', 604_800, 0, 30 * 86_400),
     },
+    production: productionParts(env),
   };
 }

@@ -5,15 +5,21 @@ import { DocumentEntity } from './document.entity.js';
 import { DocumentsService } from './documents.service.js';
 import { DOCUMENT_STORAGE } from './storage/document-storage.js';
 import { LocalFolderDocumentStorage } from './storage/local-folder.storage.js';
+import { S3DocumentStorage } from './storage/s3.storage.js';
 
 /** Entities of this library, for data sources built outside Nest (scripts, tests). */
 export const DOCUMENT_ENTITIES = [DocumentEntity];
 
-/** Provides DocumentsService and DOCUMENT_STORAGE (a local folder, DOCUMENTS_DIR); needs ConfigModule and PersistenceModule. */
+/** Provides DocumentsService and DOCUMENT_STORAGE (a local folder, DOCUMENTS_DIR, or S3 with DOCUMENTS_STORAGE=s3); needs ConfigModule and PersistenceModule. */
 @Module({
   imports: [TypeOrmModule.forFeature(DOCUMENT_ENTITIES)],
   providers: [
-    { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalFolderDocumentStorage(config.documentsDir) },
+    {
+      provide: DOCUMENT_STORAGE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        config.production.documents.storage === 's3' ? new S3DocumentStorage(config.production.documents) : new LocalFolderDocumentStorage(config.documentsDir),
+    },
     DocumentsService,
   ],
   exports: [DocumentsService, DOCUMENT_STORAGE],

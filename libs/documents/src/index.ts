@@ -9,3 +9,4 @@ export * from './upload/validate-uploads.js';
 export * from './storage/document-storage.js';
 export * from './storage/local-folder.storage.js';
 export * from './forms/member-info-change-form.js';
+export * from './storage/s3.storage.js';

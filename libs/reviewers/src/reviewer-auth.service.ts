@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '#app/audit';
-import { APP_CONFIG, type AppConfig } from '#app/config';
-import { DomainError, ErrorCode, assertNotLocked } from '#app/core';
+import { DomainError, ErrorCode } from '#app/core';
+import { FailedPasswordCounters } from '#app/counters';
 import { PasswordHasher } from '#app/members';
 import { isValidReviewerEmail } from './reviewer-email.js';
 import type { ReviewerEntity } from './reviewer.entity.js';
@@ -23,18 +23,18 @@ const MAX_PASSWORD_LENGTH = 256;
 
 /**
  * Reviewer sign-in. Unknown email and wrong password answer alike (INVALID_CREDENTIALS) after the
- * same bcrypt work; after LOCKOUT_THRESHOLD consecutive wrong passwords the account's password
- * checks are refused for LOCKOUT_MINUTES (ACCOUNT_TEMPORARILY_LOCKED).
+ * same bcrypt work and are counted by the same failed-password rule as members'
+ * (FailedPasswordCounters: per email and client, per email, per client).
  */
 @Injectable()
 export class ReviewerAuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reviewers: ReviewersRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: ReviewerSessionsService,
     private readonly audit: AuditTrail,
+    private readonly failures: FailedPasswordCounters,
   ) {}
 
   async signIn(email: string, password: string, client: ReviewerClient): Promise<ReviewerSignIn> {
@@ -54,35 +54,34 @@ export class ReviewerAuthService {
   /** The enabled reviewer behind an email and password, counting wrong passwords towards the lockout. */
   private async verifyCredentials(email: string, password: string, client: ReviewerClient): Promise<ReviewerEntity> {
     if (password.length > MAX_PASSWORD_LENGTH) throw invalidCredentials();
+    const attempt = { realm: 'reviewer' as const, loginId: email, client: client.clientIp };
+    await this.failures.assertAllowed(attempt);
     const reviewer = isValidReviewerEmail(email) ? await this.reviewers.findByEmail(email) : null;
-    if (!reviewer) {
-      await this.hasher.verifyAgainstNothing(password);
-      throw invalidCredentials();
-    }
-    assertNotLocked(reviewer.lockedUntil, LOCKED);
-    const matches = await this.hasher.verify(password, reviewer.passwordHash);
+    const matches = reviewer ? await this.hasher.verify(password, reviewer.passwordHash) : await this.hasher.verifyAgainstNothing(password);
     // A disabled account answers like a wrong password, so its existence is not confirmed.
-    if (matches && reviewer.disabledAt !== null) throw invalidCredentials();
-    if (matches) {
-      await this.reviewers.resetFailedPasswords(reviewer);
+    if (reviewer && matches && reviewer.disabledAt !== null) throw invalidCredentials();
+    if (reviewer && matches) {
+      await this.failures.recordSuccess(attempt);
       return reviewer;
     }
-    const lockUntil = new Date(Date.now() + this.config.lockout.minutes * 60_000);
-    const { lockedUntil } = await this.reviewers.recordFailedPassword(reviewer.id, this.config.lockout.threshold, lockUntil);
-    if (!lockedUntil) throw invalidCredentials();
-    await this.dataSource.transaction((manager) =>
-      this.audit.record(manager, { type: 'ANONYMOUS', id: null, ...client }, {
-        action: 'REVIEWER_LOCKED',
-        memberId: null,
-        after: { reviewerId: reviewer.id, lockedUntil },
-      }),
-    );
-    assertNotLocked(lockedUntil, LOCKED);
-    throw invalidCredentials();
+    const { refusal, newLock } = await this.failures.recordFailure(attempt);
+    if (reviewer && newLock) {
+      await this.dataSource.transaction((manager) =>
+        this.audit.record(manager, { type: 'ANONYMOUS', id: null, ...client }, {
+          action: 'REVIEWER_LOCKED',
+          memberId: null,
+          after: { reviewerId: reviewer.id, lockedUntil: newLock.until, scope: newLock.scope },
+        }),
+      );
+    }
+    throw refusal ?? invalidCredentials();
+  }
+
+  /** After a reviewer's password is reset: the email's account-wide count and lock go. */
+  clearFailures(email: string): Promise<void> {
+    return this.failures.clearFailures('reviewer', email);
   }
 }
-
-const LOCKED = 'Too many wrong passwords: sign-in is locked for a while';
 
 function invalidCredentials(): DomainError {
   return new DomainError(ErrorCode.INVALID_CREDENTIALS, 'The email or password is not correct');

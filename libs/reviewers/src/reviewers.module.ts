@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#app/audit';
+import { CountersModule } from '#app/counters';
 import { PasswordHasher } from '#app/members';
 import { NotificationsModule } from '#app/notifications';
 import { ReviewerAdminService } from './reviewer-admin.service.js';
@@ -15,7 +16,7 @@ import { ReviewersRepository } from './reviewers.repository.js';
 
 /** Reviewer accounts, sign-in and sessions. Needs APP_CONFIG and a TypeORM root (PersistenceModule). */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReviewerEntity, ReviewerSessionEntity, ReviewerPasswordLinkEntity]), AuditModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([ReviewerEntity, ReviewerSessionEntity, ReviewerPasswordLinkEntity]), AuditModule, NotificationsModule, CountersModule],
   // The same bcrypt cost and password normalisation as members, from the same configuration.
   providers: [ReviewersRepository, PasswordHasher, ReviewerAccountsService, ReviewerAuthService, ReviewerSessionsService, ReviewerPasswordLinksService, ReviewerAdminService],
   exports: [ReviewersRepository, ReviewerAccountsService, ReviewerAuthService, ReviewerSessionsService, ReviewerPasswordLinksService, ReviewerAdminService],

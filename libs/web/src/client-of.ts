@@ -1,7 +1,40 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { Request } from 'express';
 import type { AuditActor } from '#app/audit';
 
-/** Where a request comes from (IP behind the loopback proxy, user agent), for sessions and the audit trail. */
+/** Express app setting holding the digest of PORTAL_API_SECRET (configureApp sets it). */
+export const PORTAL_SECRET_SETTING = 'portal api secret digest';
+export const PORTAL_SECRET_HEADER = 'x-portal-secret';
+
+/**
+ * Where a request comes from, for rate limits, failed-password counters, sessions and the audit
+ * trail — the one place that decides it:
+ * - a request carrying the portal's credential (`X-Portal-Secret` = PORTAL_API_SECRET, compared in
+ *   constant time) is the portal speaking for a browser: the first `X-Forwarded-For` entry, which the
+ *   portal sets (never appends to), is the client;
+ * - anything else: Express's `req.ip`, which follows `X-Forwarded-For` only through the peers
+ *   TRUST_PROXY names (none by default: the socket's own address).
+ */
 export function clientOf(req: Request): Pick<AuditActor, 'clientIp' | 'userAgent'> {
-  return { clientIp: req.ip ?? null, userAgent: req.header('user-agent') ?? null };
+  return { clientIp: normalise(portalForwarded(req) ?? req.ip ?? req.socket?.remoteAddress ?? null), userAgent: req.header('user-agent') ?? null };
+}
+
+/** A fixed-length digest, so comparing it takes the same time whatever was sent. */
+export function portalSecretDigest(secret: string): Buffer {
+  return createHash('sha256').update(secret, 'utf8').digest();
+}
+
+function portalForwarded(req: Request): string | null {
+  const expected = req.app?.get(PORTAL_SECRET_SETTING) as Buffer | undefined;
+  const presented = req.header(PORTAL_SECRET_HEADER);
+  if (!expected || presented === undefined) return null;
+  if (!timingSafeEqual(portalSecretDigest(presented), expected)) return null;
+  const first = req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  return first && isIP(first) ? first : null;
+}
+
+function normalise(address: string | null): string | null {
+  // One client, one key: IPv4 seen through a dual-stack socket looks like ::ffff:a.b.c.d.
+  return address?.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
 }

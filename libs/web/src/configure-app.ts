@@ -4,6 +4,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { urlencoded } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { APP_CONFIG, type AppConfig } from '#app/config';
+import { PORTAL_SECRET_SETTING, portalSecretDigest } from './client-of.js';
+import { metricsAuth } from './metrics-auth.js';
 import { ProblemFilter } from './problem.filter.js';
 import { requestLogging } from './request-logging.js';
 import { createValidationPipe } from './validation.js';
@@ -30,7 +33,12 @@ export interface AppShape {
 export function configureApp(app: INestApplication, shape: AppShape): INestApplication {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
-  express.set('trust proxy', 'loopback');
+  const config = app.get<AppConfig>(APP_CONFIG, { strict: false });
+  // Whose X-Forwarded-For counts (TRUST_PROXY): by default nobody's, so req.ip is the socket's peer.
+  const trust = config.production.trustProxy;
+  express.set('trust proxy', trust === false ? false : typeof trust === 'number' ? trust : [...trust]);
+  if (config.production.portalApiSecret) express.set(PORTAL_SECRET_SETTING, portalSecretDigest(config.production.portalApiSecret));
+  if (config.production.metricsToken) app.use('/metrics', metricsAuth(config.production.metricsToken));
   express.useBodyParser('json', { limit: '100kb' });
   if (shape.urlencodedPaths?.length) app.use([...shape.urlencodedPaths], urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }));
   app.use(requestLogging(shape.logger));

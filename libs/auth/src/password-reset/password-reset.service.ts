@@ -7,6 +7,7 @@ import { DomainError, ErrorCode, hashSecret } from '#app/core';
 import { MemberEntity, MembersRepository, PASSWORD_HISTORY_SIZE, PasswordHasher, assertPasswordPolicy } from '#app/members';
 import { NotificationService } from '#app/notifications';
 import { PasswordHistoryStore } from '../password-change/password-history.store.js';
+import { PasswordCheckService } from '../password-check.service.js';
 import { SessionsService } from '../sessions.service.js';
 import { PasswordResetLinks } from './password-reset-links.js';
 import { PasswordResetTokenEntity } from './password-reset-token.entity.js';
@@ -38,6 +39,7 @@ export class PasswordResetService implements OnApplicationShutdown {
     private readonly links: PasswordResetLinks,
     private readonly limit: ResetRequestsPerLoginId,
     private readonly audit: AuditTrail,
+    private readonly passwordChecks: PasswordCheckService,
     private readonly notifications: NotificationService,
   ) {}
 
@@ -80,8 +82,8 @@ export class PasswordResetService implements OnApplicationShutdown {
         after: { sessionsRevoked: revoked },
       });
     });
-    // failure counters of this login ID: cleared
-    await this.members.resetFailedPasswords(member);
+    // The failure counters of this login ID (every replica's, when shared): a locked-out member gets back in.
+    await this.passwordChecks.clearFailures(member.loginId);
 
     await this.notifications
       .send({

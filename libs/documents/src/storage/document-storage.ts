@@ -8,11 +8,13 @@ import type { Readable } from 'node:stream';
 export interface DocumentStorage {
   /** Stores the content under `key` atomically: readers see all of it or nothing. */
   put(key: string, bytes: Buffer): Promise<void>;
-  /** The content; throws StoredContentMissingError when nothing is stored under `key`. */
-  get(key: string): Promise<Buffer | Readable>;
+  /** The content as a stream (never buffered whole); throws StoredContentMissingError when nothing is stored under `key`. */
+  get(key: string): Promise<Readable>;
   /** Removes the content; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** For /health: whether the store answers (absent: always up). */
+  status?(): Promise<'up' | 'down'>;
 }
 
 /** Nest injection token of the configured DocumentStorage. */

@@ -67,14 +67,20 @@ export class MobilePhoneChangeService {
       issued = await this.codes.resend(MOBILE_PHONE_CHANGE_PURPOSE, memberId, policy);
     }
 
-    await this.notifications.send({
-      channel: 'sms',
-      to: issued.target,
-      template: 'mobile-phone-code',
-      language: member.language,
-      params: { code: issued.code, minutes: Math.max(1, Math.ceil(policy.ttlSeconds / 60)) },
-      idempotencyKey: `verification:${issued.codeId}`,
-    });
+    try {
+      await this.notifications.send({
+        channel: 'sms',
+        to: issued.target,
+        template: 'mobile-phone-code',
+        language: member.language,
+        params: { code: issued.code, minutes: Math.max(1, Math.ceil(policy.ttlSeconds / 60)) },
+        idempotencyKey: `verification:${issued.codeId}`,
+      });
+    } catch (error) {
+      // A code that could not go out is never queued (api.md): nothing stays pending, the member asks again.
+      await this.codes.discard(MOBILE_PHONE_CHANGE_PURPOSE, memberId);
+      throw error;
+    }
     const sentAt = issued.expiresAt.getTime() - policy.ttlSeconds * 1_000;
     return { expiresAt: issued.expiresAt, resendAvailableAt: new Date(sentAt + policy.resendAfterSeconds * 1_000) };
   }

@@ -23,6 +23,8 @@ export interface EmailTransport {
 /** Port for outgoing SMS (a provider adapter in production, the file outbox in the embedded default). */
 export interface SmsTransport {
   sendSms(message: SmsMessage): Promise<SendOutcome>;
+  /** For /health: whether the provider answered lately (absent: always up). */
+  status?(): Promise<'up' | 'down'>;
 }
 
 export interface NotificationTransports {

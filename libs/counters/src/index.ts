@@ -1,0 +1,3 @@
+export * from './counter-store.js';
+export * from './counters.module.js';
+export * from './failed-password-counters.js';
