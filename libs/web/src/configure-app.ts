@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { urlencoded } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import type { ErrorCode } from '#app/core';
+import { completeOpenApi, type GuardProblems } from './openapi/problem-responses.js';
 import { ProblemFilter } from './problem.filter.js';
 import { requestLogging } from './request-logging.js';
 import { createValidationPipe } from './validation.js';
@@ -24,6 +26,10 @@ export interface AppShape {
    * only there (JSON endpoints keep accepting JSON alone). Never `/`.
    */
   readonly urlencodedPaths?: readonly string[];
+  /** What the app's own guards refuse with, for the OpenAPI document (see completeOpenApi). */
+  readonly guardProblems?: ReadonlyMap<Function, GuardProblems>;
+  /** Domain refusals per operation id that no guard, decorator or description names. */
+  readonly operationProblems?: Readonly<Record<string, readonly ErrorCode[]>>;
 }
 
 /** The one bootstrap shared by main.ts and the e2e tests: what production runs is what tests exercise. */
@@ -42,7 +48,7 @@ export function configureApp(app: INestApplication, shape: AppShape): INestAppli
 
   const builder = new DocumentBuilder().setTitle(shape.title).setDescription(shape.description).setVersion('1.0');
   if (shape.bearerAuth) builder.addBearerAuth();
-  const document = SwaggerModule.createDocument(app, builder.build());
+  const document = completeOpenApi(app, SwaggerModule.createDocument(app, builder.build()), shape);
   SwaggerModule.setup(shape.docsPath, app, document, { jsonDocumentUrl: `${shape.docsPath}-json` });
   return app;
 }

@@ -9,3 +9,4 @@ export * from './web-platform.module.js';
 export * from './rate-limit.guard.js';
 export * from './document-download.js';
 export * from './client-of.js';
+export * from './openapi/problem-responses.js';
