@@ -78,6 +78,8 @@ const { mysqlReachable } = await import('../test/support/test-database.mjs');
 const mysqlUp = wanted('integration-mysql') || wanted('e2e-mysql') ? await mysqlReachable() : false;
 
 step('lint', () => run(process.execPath, ['node_modules/eslint/bin/eslint.js', '.']));
+// The layers of docs/architecture.md (apps ↛ apps, libs ↛ apps, portal ↛ data/Temporal, workflows bundle-safe, domain ↛ HTTP).
+step('lint-layers', () => run(process.execPath, ['node_modules/dependency-cruiser/bin/dependency-cruise.mjs', 'apps', 'libs', 'workflows', '--config', '.dependency-cruiser.cjs']));
 step('typecheck', () => run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']));
 step('build', () => (build(), 0));
 step('compose', () => run(process.execPath, ['scripts/validate-compose.mjs']));
