@@ -46,7 +46,8 @@ const CORRECT = {
   'apps/portal/src/main.ts': "export const portal = await fetch('http://127.0.0.1:3000/api/v1/health');\n",
   'libs/core/src/index.ts': 'export const answer = 42;\n',
   'libs/web/src/index.ts': "import express from 'express';\nexport const web = express;\n",
-  'workflows/flow.workflow.ts': "import { sleep } from '@temporalio/workflow';\nimport { answer } from './types.js';\nexport const flow = () => sleep(answer);\n",
+  'workflows/flow.workflow.ts':
+    "import { sleep } from '@temporalio/workflow';\nimport { answer } from './types.js';\nexport const flow = () => sleep(answer);\n",
   'workflows/types.ts': 'export const answer = 1;\n',
 };
 
@@ -65,9 +66,11 @@ describe('layers (dependency-cruiser, as npm run lint runs it)', () => {
       ...CORRECT,
       'apps/api/src/main.ts': "import { admin } from '../../admin/src/main.js';\nexport const api = admin;\n",
       'libs/core/src/index.ts': "import { api } from '../../../apps/api/src/main.js';\nexport const answer = api;\n",
-      'apps/portal/src/main.ts': "import { DataSource } from 'typeorm';\nimport { Client } from '@temporalio/client';\nexport const portal = [DataSource, Client];\n",
+      'apps/portal/src/main.ts':
+        "import { DataSource } from 'typeorm';\nimport { Client } from '@temporalio/client';\nexport const portal = [DataSource, Client];\n",
       'libs/members/src/index.ts': "import type { Request } from 'express';\nexport type Incoming = Request;\n",
-      'workflows/flow.workflow.ts': "import fs from 'node:fs';\nimport { answer } from '../libs/core/src/index.js';\nexport const flow = () => fs.existsSync(String(answer));\n",
+      'workflows/flow.workflow.ts':
+        "import fs from 'node:fs';\nimport { answer } from '../libs/core/src/index.js';\nexport const flow = () => fs.existsSync(String(answer));\n",
     });
     dirs.push(dir);
     const { code, found } = await violations(dir);

@@ -61,12 +61,16 @@ const GUARDS_METADATA = '__guards__';
 const PATH_PARAMETER = /\{[^}]+\}/;
 
 function guardsOf(controller: Function, handler: Function): Function[] {
-  const own = (target: Function) => ((Reflect.getMetadata(GUARDS_METADATA, target) as unknown[] | undefined) ?? []).filter((guard) => typeof guard === 'function');
+  const own = (target: Function) =>
+    ((Reflect.getMetadata(GUARDS_METADATA, target) as unknown[] | undefined) ?? []).filter((guard) => typeof guard === 'function');
   return [...own(controller), ...own(handler)] as Function[];
 }
 
 function domainCodesOf(controller: Function, handler: Function): ErrorCode[] {
-  return [...((Reflect.getMetadata(PROBLEMS_KEY, controller) as ErrorCode[] | undefined) ?? []), ...((Reflect.getMetadata(PROBLEMS_KEY, handler) as ErrorCode[] | undefined) ?? [])];
+  return [
+    ...((Reflect.getMetadata(PROBLEMS_KEY, controller) as ErrorCode[] | undefined) ?? []),
+    ...((Reflect.getMetadata(PROBLEMS_KEY, handler) as ErrorCode[] | undefined) ?? []),
+  ];
 }
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
