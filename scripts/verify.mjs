@@ -96,7 +96,7 @@ else skipOrFail('browser', 'no Chromium (apt-get install chromium)');
 if (schemathesis) jest('fuzz', 'fuzz', { SCHEMATHESIS_CLI: schemathesis });
 else skipOrFail('fuzz', 'schemathesis could not be installed from PyPI (needs python3)');
 
-// quality.md R8: what the tiers above logged holds no password, code, token or hash.
+// docs/quality.md R8: what the tiers above logged holds no password, code, token or hash.
 if (outcomes.some((outcome) => ['e2e-sqlite', 'e2e-mysql', 'browser', 'fuzz'].includes(outcome.name))) {
   step('secrets-in-logs', () => run(process.execPath, ['scripts/check-logs-for-secrets.mjs', 'var/test', String(startedAt)]));
 }

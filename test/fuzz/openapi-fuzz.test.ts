@@ -1,4 +1,4 @@
-// quality.md R4 (docs/quality.md): schemathesis generates requests from each app's live OpenAPI
+// docs/quality.md R4: schemathesis generates requests from each app's live OpenAPI
 // document and runs EVERY check on the answers — no server error, only documented statuses,
 // content types, headers and bodies, schema-invalid input refused, schema-valid input never
 // refused with 400, auth enforced as declared. The one check left out is `unsupported_method`:
