@@ -1,4 +1,4 @@
-import { getMetadataStorage } from 'class-validator';
+import { getMetadataStorage, isISO31661Alpha2 } from 'class-validator';
 
 type Schema = {
   type?: string;
@@ -29,6 +29,10 @@ interface ValidationRule {
 // JSON Schema patterns are ECMA regexes without flags; generators (schemathesis) read them as
 // Python regexes. `\p{Cc}` (control characters) is the one Unicode property the DTOs use.
 const CONTROL_CHARACTERS = '\\u0000-\\u001f\\u007f-\\u009f';
+
+// Every code isISO31661Alpha2 accepts, found by asking it (class-validator does not export its list).
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const COUNTRY_CODES = [...LETTERS].flatMap((first) => [...LETTERS].map((second) => first + second)).filter((code) => isISO31661Alpha2(code));
 
 function patternOf(regex: unknown): string | undefined {
   if (!(regex instanceof RegExp)) return undefined;
@@ -69,6 +73,12 @@ function applyRule(schema: Schema, rule: ValidationRule): void {
       break;
     case 'isIn':
       if (Array.isArray(first) && !target.enum) target.enum = [...first];
+      break;
+    case 'isISO31661Alpha2':
+      if (!target.enum) target.enum = [...COUNTRY_CODES];
+      break;
+    case 'isBase64':
+      if (!target.pattern) target.pattern = (first as { urlSafe?: boolean } | undefined)?.urlSafe ? '^[A-Za-z0-9_-]*={0,2}$' : '^[A-Za-z0-9+/]*={0,2}$';
       break;
     case 'isInt':
       target.type = 'integer';
