@@ -1,4 +1,4 @@
-// P3 (quality.md): GET /api/v1/me/account on MySQL at 50 connections against a bare endpoint in the
+// P3 (docs/quality.md): GET /api/v1/me/account on MySQL at 50 connections against a bare endpoint in the
 // same process doing the same two lookups with mysql2 directly (session by token hash, then member
 // by id). Run by hand: `npm run build && npm run bench:account`. Loopback only, bounded in time.
 //

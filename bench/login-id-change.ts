@@ -1,4 +1,4 @@
-// P4 (quality.md): whole login-ID changes — five steps over HTTP against the API built in-process,
+// P4 (docs/quality.md): whole login-ID changes — five steps over HTTP against the API built in-process,
 // the real worker process and a Temporal dev server — against a minimal workflow with the same
 // number of Updates (workflows/bench/five-updates.workflow.ts) on the same server and worker,
 // driven with the Temporal client directly. Run by hand: `npm run bench:login-id-change [-- flags]`.

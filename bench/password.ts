@@ -1,4 +1,4 @@
-// P1 and P2 (quality.md): the password-bound endpoints against the bcrypt ceiling measured in the
+// P1 and P2 (docs/quality.md): the password-bound endpoints against the bcrypt ceiling measured in the
 // same run (raw bcrypt.compare at the same cost, on the same libuv pool), and GET /me/account
 // latency while login saturates bcrypt. Run by hand: `npm run bench:password [-- flags]`.
 // Loopback only, bounded in time; a throwaway SQLite database under var/bench/, removed at the end.
@@ -29,7 +29,7 @@ import { combineRuns, generateLoadInWorker, type LoadOptions, type LoadResult } 
 const TARGET_RATIO = 0.9;
 const TARGET_ACCOUNT_P99_MS = 50;
 // A password change verifies the current password, compares with the 2 remembered older hashes
-// and hashes the new one (quality.md); with a full history every change costs exactly this many.
+// and hashes the new one (docs/quality.md); with a full history every change costs exactly this many.
 const OPS_PER_PASSWORD_CHANGE = 4;
 // Four valid passwords (portal policy): a member cycling through them never reuses one of its
 // 3 most recent passwords, so the history never refuses a change.

@@ -1,4 +1,4 @@
-// P5 (quality.md): the reviewer queue with 1,000,000 applications (100,000 open) in MySQL. Measures
+// P5 (docs/quality.md): the reviewer queue with 1,000,000 applications (100,000 open) in MySQL. Measures
 // the first page (50, oldest first, overdue flagged) through the real query code, and prints the
 // EXPLAIN of its SQL: it must be an index range/ordered index scan, never a full scan or filesort.
 // Run by hand: `npm run bench:queue`. Loopback only; the database is dropped at the end.

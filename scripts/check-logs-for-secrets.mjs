@@ -1,4 +1,4 @@
-// quality.md R8: after the test run, no password, verification code, token or hash in any log line.
+// docs/quality.md R8: after the test run, no password, verification code, token or hash in any log line.
 // Scans the app, worker and Temporal logs that the test tiers wrote under var/test/ since a given
 // time, for the passwords the suites use, bcrypt hashes, bearer tokens and logged codes.
 import fs from 'node:fs';

@@ -78,6 +78,8 @@ const { mysqlReachable } = await import('../test/support/test-database.mjs');
 const mysqlUp = wanted('integration-mysql') || wanted('e2e-mysql') ? await mysqlReachable() : false;
 
 step('lint', () => run(process.execPath, ['node_modules/eslint/bin/eslint.js', '.']));
+// The layers of docs/architecture.md (apps ↛ apps, libs ↛ apps, portal ↛ data/Temporal, workflows bundle-safe, domain ↛ HTTP).
+step('lint-layers', () => run(process.execPath, ['node_modules/dependency-cruiser/bin/dependency-cruise.mjs', 'apps', 'libs', 'workflows', '--config', '.dependency-cruiser.cjs']));
 step('typecheck', () => run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']));
 step('build', () => (build(), 0));
 step('compose', () => run(process.execPath, ['scripts/validate-compose.mjs']));
@@ -97,7 +99,7 @@ else skipOrFail('browser', 'no Chromium (apt-get install chromium)');
 if (schemathesis) jest('fuzz', 'fuzz', { SCHEMATHESIS_CLI: schemathesis });
 else skipOrFail('fuzz', 'schemathesis could not be installed from PyPI (needs python3)');
 
-// quality.md R8: what the tiers above logged holds no password, code, token or hash.
+// docs/quality.md R8: what the tiers above logged holds no password, code, token or hash.
 if (outcomes.some((outcome) => ['e2e-sqlite', 'e2e-mysql', 'browser', 'fuzz'].includes(outcome.name))) {
   step('secrets-in-logs', () => run(process.execPath, ['scripts/check-logs-for-secrets.mjs', 'var/test', String(startedAt)]));
 }

@@ -1,4 +1,4 @@
-// Finds (or installs) schemathesis, the OpenAPI fuzzer of quality.md R4, into .tools/schemathesis.
+// Finds (or installs) schemathesis, the OpenAPI fuzzer of docs/quality.md R4, into .tools/schemathesis.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -54,18 +54,18 @@ describe('change login password', () => {
 
   it('refuses a confirmation that differs', async () => {
     const member = await privilegedMember(app, { password: P1 });
-    const res = await change(member.token, P1, P2, P3).expect(400);
+    const res = await change(member.token, P1, P2, P3).expect(422);
     expect(res.body.code).toBe('PASSWORD_CONFIRMATION_MISMATCH');
     await login(member.loginId, P1).expect(200);
   });
 
   it('refuses a new password that breaks the policy, listing every rule', async () => {
     const member = await privilegedMember(app, { password: P1 });
-    const res = await change(member.token, P1, 'short').expect(400);
+    const res = await change(member.token, P1, 'short').expect(422);
     expect(res.body.code).toBe('PASSWORD_POLICY_VIOLATION');
     expect(res.body.violations.map((v: { rule: string }) => v.rule)).toEqual(expect.arrayContaining(['TOO_SHORT', 'MISSING_DIGIT', 'MISSING_SPECIAL']));
     const local = member.loginId.split('@')[0];
-    const withLoginId = await change(member.token, P1, `${local}!9A`).expect(400);
+    const withLoginId = await change(member.token, P1, `${local}!9A`).expect(422);
     expect(withLoginId.body.violations.map((v: { rule: string }) => v.rule)).toContain('CONTAINS_LOGIN_ID');
   });
 

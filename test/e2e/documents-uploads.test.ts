@@ -99,15 +99,15 @@ describe('bad uploads (R5)', () => {
     ['plain text named .png', 'invalid/plain-text.png', 'notes.png', 'image/png'],
     ['a Linux executable renamed .pdf', 'invalid/renamed-linux-executable.pdf', 'contract.pdf', 'application/pdf'],
     ['a Windows executable renamed .pdf', 'invalid/renamed-windows-executable.pdf', 'contract.pdf', 'application/pdf'],
-  ])('refuses %s as UNSUPPORTED_DOCUMENT_TYPE (415)', async (_case, name, filename, contentType) => {
-    const body = await expectRefused(() => post([...TEXT, file(fixture(name), filename, contentType)]), 415, 'UNSUPPORTED_DOCUMENT_TYPE');
+  ])('refuses %s as UNSUPPORTED_DOCUMENT_TYPE (422)', async (_case, name, filename, contentType) => {
+    const body = await expectRefused(() => post([...TEXT, file(fixture(name), filename, contentType)]), 422, 'UNSUPPORTED_DOCUMENT_TYPE');
     expect(body.field).toBe('attachments.0');
   });
 
   it('refuses the whole request when one of several files is bad: the good ones are not kept', async () => {
     await expectRefused(
       () => post([...TEXT, file(fixture('valid/proof.pdf')), file(fixture('valid/proof.png'), 'a.png', 'image/png'), file(fixture('invalid/renamed-linux-executable.pdf'))]),
-      415,
+      422,
       'UNSUPPORTED_DOCUMENT_TYPE',
     );
   });

@@ -38,7 +38,7 @@ describe('members: sign-up, sign-in, sessions, re-authentication, lockout', () =
     });
 
     it('reports every violated password rule at once', async () => {
-      const res = await request(http).post('/api/v1/members').send(aSignUp({ password: 'abc def' })).expect(400);
+      const res = await request(http).post('/api/v1/members').send(aSignUp({ password: 'abc def' })).expect(422);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
       expect(res.body.code).toBe('PASSWORD_POLICY_VIOLATION');
       const rules = res.body.violations.map((violation: { rule: string }) => violation.rule);
@@ -56,7 +56,7 @@ describe('members: sign-up, sign-in, sessions, re-authentication, lockout', () =
     });
 
     it.each([
-      ['an invalid business registration number', aBusinessSignUp({ businessRegistrationNumber: '220-81-62518' }), 400, 'INVALID_BUSINESS_REGISTRATION_NUMBER'],
+      ['an invalid business registration number', aBusinessSignUp({ businessRegistrationNumber: '220-81-62518' }), 422, 'INVALID_BUSINESS_REGISTRATION_NUMBER'],
       ['a business member without a business name', aBusinessSignUp({ businessName: undefined }), 400, 'VALIDATION_FAILED'],
       ['business fields on a personal member', aSignUp({ businessName: 'Shop' }), 400, 'VALIDATION_FAILED'],
       ['a landline as mobile phone', aSignUp({ mobilePhone: '02-123-4567' }), 400, 'VALIDATION_FAILED'],

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '#app/config';
 import { configureApp, createJsonLogger, NestJsonLogger } from '#app/web';
 import { ApiModule } from './api.module.js';
+import { API_GUARD_PROBLEMS, API_OPERATION_PROBLEMS } from './openapi-problems.js';
 
 /** Builds the member API exactly as production runs it (used by main.ts and the e2e tests). */
 export async function createApiApp(config: AppConfig, logger: Logger = createJsonLogger('api', config.logLevel)): Promise<INestApplication> {
@@ -15,5 +16,7 @@ export async function createApiApp(config: AppConfig, logger: Logger = createJso
     description: 'Members change their password, login ID, basic and required information. Errors are application/problem+json with a stable code.',
     logger,
     bearerAuth: true,
+    guardProblems: API_GUARD_PROBLEMS,
+    operationProblems: API_OPERATION_PROBLEMS,
   });
 }

@@ -1,7 +1,6 @@
-import { isEmail } from 'class-validator';
-import { normaliseLoginId } from '#app/members';
+import { isValidEmail, MAX_EMAIL_LENGTH, normaliseLoginId } from '#app/members';
 
-export const MAX_REVIEWER_EMAIL_LENGTH = 254;
+export const MAX_REVIEWER_EMAIL_LENGTH = MAX_EMAIL_LENGTH;
 
 /** Reviewer emails are compared like member login IDs: without case or surrounding space. */
 export function normaliseReviewerEmail(email: string): string {
@@ -10,6 +9,5 @@ export function normaliseReviewerEmail(email: string): string {
 
 /** Whether the (normalised) address is acceptable as a reviewer's sign-in email. */
 export function isValidReviewerEmail(email: string): boolean {
-  const normalised = normaliseReviewerEmail(email);
-  return normalised.length <= MAX_REVIEWER_EMAIL_LENGTH && isEmail(normalised);
+  return isValidEmail(normaliseReviewerEmail(email));
 }

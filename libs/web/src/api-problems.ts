@@ -15,9 +15,9 @@ const PROBLEM_SCHEMA = {
 
 /**
  * Documents the refusals an endpoint answers, each an application/problem+json document:
- * `@ApiProblems({ 401: 'UNAUTHENTICATED', 404: 'NOT_FOUND' })`. The value names the code(s).
+ * `@ApiProblemResponses({ 401: 'UNAUTHENTICATED', 404: 'NOT_FOUND' })`. The value names the code(s).
  */
-export function ApiProblems(responses: Readonly<Record<number, string>>) {
+export function ApiProblemResponses(responses: Readonly<Record<number, string>>) {
   return applyDecorators(
     ...Object.entries(responses).map(([status, codes]) =>
       ApiResponse({ status: Number(status), description: codes, content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } } }),

@@ -7,6 +7,8 @@ import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '#app/config';
 import { PORTAL_SECRET_SETTING, portalSecretDigest } from './client-of.js';
 import { metricsAuth } from './metrics-auth.js';
+import type { ErrorCode } from '#app/core';
+import { completeOpenApi, type GuardProblems } from './openapi/problem-responses.js';
 import { ProblemFilter } from './problem.filter.js';
 import { requestLogging } from './request-logging.js';
 import { createValidationPipe } from './validation.js';
@@ -27,6 +29,10 @@ export interface AppShape {
    * only there (JSON endpoints keep accepting JSON alone). Never `/`.
    */
   readonly urlencodedPaths?: readonly string[];
+  /** What the app's own guards refuse with, for the OpenAPI document (see completeOpenApi). */
+  readonly guardProblems?: ReadonlyMap<Function, GuardProblems>;
+  /** Domain refusals per operation id that no guard, decorator or description names. */
+  readonly operationProblems?: Readonly<Record<string, readonly ErrorCode[]>>;
 }
 
 /** The one bootstrap shared by main.ts and the e2e tests: what production runs is what tests exercise. */
@@ -50,7 +56,7 @@ export function configureApp(app: INestApplication, shape: AppShape): INestAppli
 
   const builder = new DocumentBuilder().setTitle(shape.title).setDescription(shape.description).setVersion('1.0');
   if (shape.bearerAuth) builder.addBearerAuth();
-  const document = SwaggerModule.createDocument(app, builder.build());
+  const document = completeOpenApi(app, SwaggerModule.createDocument(app, builder.build()), shape);
   SwaggerModule.setup(shape.docsPath, app, document, { jsonDocumentUrl: `${shape.docsPath}-json` });
   return app;
 }

@@ -10,3 +10,4 @@ export * from './rate-limit.guard.js';
 export * from './document-download.js';
 export * from './client-of.js';
 export * from './api-problems.js';
+export * from './openapi/problem-responses.js';

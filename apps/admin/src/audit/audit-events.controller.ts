@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { AuditSearch, type AuditEventPage } from '#app/audit';
-import { ApiProblems } from '#app/web';
+import { ApiProblemResponses } from '#app/web';
 import { ReviewerAuth } from '../auth/roles.guard.js';
 
 class AuditQueryDto {
@@ -39,7 +39,7 @@ export class AuditEventsController {
   @Get()
   @ApiOperation({ summary: 'Search the audit trail by member, application or event type, newest first, cursor-paged, values masked (ADMIN only)' })
   @ApiOkResponse({ type: AuditEventPageDto })
-  @ApiProblems({ 400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN (not an ADMIN)' })
+  @ApiProblemResponses({ 400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN (not an ADMIN)' })
   search(@Query() query: AuditQueryDto): Promise<AuditEventPage> {
     return this.audit.search(query);
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '#app/web';
+import { ApiProblemResponses } from '#app/web';
 import { ReviewerAuth } from '../auth/roles.guard.js';
 import { MemberLookupService, type MemberLookupView } from './member-lookup.service.js';
 
@@ -38,7 +38,7 @@ export class MembersController {
   @Get(':id')
   @ApiOperation({ summary: 'Read-only member lookup: current data (no secrets, BRN masked), sessions count, open flows with Temporal UI links' })
   @ApiOkResponse({ type: MemberLookupDto })
-  @ApiProblems({ 401: 'UNAUTHENTICATED', 404: 'NOT_FOUND' })
+  @ApiProblemResponses({ 401: 'UNAUTHENTICATED', 404: 'NOT_FOUND' })
   get(@Param('id') id: string): Promise<MemberLookupView> {
     return this.lookup.lookup(id);
   }

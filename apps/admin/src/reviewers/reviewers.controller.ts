@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReviewerAccountsService, ReviewerAdminService, type ReviewerAccountView } from '#app/reviewers';
-import { ApiProblems } from '#app/web';
+import { ApiProblemResponses } from '#app/web';
 import { reviewerActor, type ReviewerRequest } from '../auth/reviewer-request.js';
 import { ReviewerAuth } from '../auth/roles.guard.js';
 import { ReviewerAccountDto } from './dto/reviewer-account.dto.js';
@@ -21,7 +21,7 @@ export class ReviewersController {
   @Get()
   @ApiOperation({ summary: 'Every reviewer account, oldest first (ADMIN only; FORBIDDEN otherwise)' })
   @ApiOkResponse({ type: ReviewerAccountDto, isArray: true })
-  @ApiProblems(ADMIN_ONLY)
+  @ApiProblemResponses(ADMIN_ONLY)
   list(): Promise<ReviewerAccountView[]> {
     return this.accounts.list();
   }
@@ -32,7 +32,7 @@ export class ReviewersController {
     description: 'Nobody can sign in to the account until the password is set from the link (REVIEWER_SET_PASSWORD_LINK_HOURS, default 24).',
   })
   @ApiCreatedResponse({ type: ReviewerAccountDto })
-  @ApiProblems({ 400: 'VALIDATION_FAILED', ...ADMIN_ONLY, 409: 'LOGIN_ID_TAKEN (an account with this email exists)', 503: 'SERVICE_UNAVAILABLE (the email could not be sent; nothing was created)' })
+  @ApiProblemResponses({ 400: 'VALIDATION_FAILED', ...ADMIN_ONLY, 409: 'LOGIN_ID_TAKEN (an account with this email exists)', 503: 'SERVICE_UNAVAILABLE (the email could not be sent; nothing was created)' })
   create(@Body() body: CreateReviewerDto, @Req() req: ReviewerRequest): Promise<ReviewerAccountView> {
     return this.admin.invite(body, reviewerActor(req));
   }
@@ -40,7 +40,7 @@ export class ReviewersController {
   @Get(':id')
   @ApiOperation({ summary: 'One reviewer account (ADMIN only)' })
   @ApiOkResponse({ type: ReviewerAccountDto })
-  @ApiProblems({ 400: 'VALIDATION_FAILED (not a UUID)', ...ADMIN_ONLY, 404: 'NOT_FOUND' })
+  @ApiProblemResponses({ 400: 'VALIDATION_FAILED (not a UUID)', ...ADMIN_ONLY, 404: 'NOT_FOUND' })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ReviewerAccountView> {
     return this.admin.get(id);
   }
@@ -51,7 +51,7 @@ export class ReviewersController {
     description: 'Disabling ends every session of the account at once. An admin cannot disable or demote themself, and the last enabled ADMIN stays one.',
   })
   @ApiOkResponse({ type: ReviewerAccountDto })
-  @ApiProblems({
+  @ApiProblemResponses({
     400: 'VALIDATION_FAILED',
     ...ADMIN_ONLY,
     404: 'NOT_FOUND',
@@ -66,7 +66,7 @@ export class ReviewersController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Email the reviewer a new set-password link; older links stop working (ADMIN only)' })
   @ApiAcceptedResponse({ description: 'The link was sent' })
-  @ApiProblems({ 400: 'VALIDATION_FAILED (not a UUID)', ...ADMIN_ONLY, 404: 'NOT_FOUND', 409: 'INVALID_STATE (the account is disabled)', 503: 'SERVICE_UNAVAILABLE' })
+  @ApiProblemResponses({ 400: 'VALIDATION_FAILED (not a UUID)', ...ADMIN_ONLY, 404: 'NOT_FOUND', 409: 'INVALID_STATE (the account is disabled)', 503: 'SERVICE_UNAVAILABLE' })
   async passwordReset(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: ReviewerRequest): Promise<void> {
     await this.admin.sendPasswordReset(id, reviewerActor(req));
   }

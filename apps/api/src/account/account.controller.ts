@@ -8,7 +8,7 @@ import { memberActor } from '../auth/client-actor.js';
 import { CurrentSession, MemberAuthGuard, PrivilegedSessionGuard } from '../auth/guards.js';
 import { AccountViewDto } from './dto/account-view.dto.js';
 import { UpdateAccountDto } from './dto/update-account.dto.js';
-import { IfMatchVersion } from './if-match.js';
+import { IF_MATCH_PATTERN, IfMatchVersion } from './if-match.js';
 import { OtherProcessFieldsGuard } from './other-process-fields.guard.js';
 
 /** The account's version as an entity tag; personal data is never cached on the way. */
@@ -47,7 +47,7 @@ export class AccountController {
       'useRequiredInfoApplication, loginId → useLoginIdChange, mobilePhone → useMobilePhoneChange, password → usePasswordChange). ' +
       'A change that alters nothing keeps the version.',
   })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The version read, as its ETag ("3"), bare (3) or weak (W/"3")' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version read, as its ETag ("3"), bare (3) or weak (W/"3")', schema: { type: 'string', pattern: IF_MATCH_PATTERN } })
   @ApiOkResponse({ type: AccountViewDto })
   async update(
     @CurrentSession() session: SessionEntity,

@@ -2,9 +2,10 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { DomainError, ErrorCode } from '#app/core';
 
-// One entity tag naming a version: "3", 3 or W/"3" (the ETag of GET /me/account is "3").
-const VERSION_TAG = /^(?:W\/)?"(\d{1,10})"$|^(\d{1,10})$/;
-const MAX_VERSION = 2_147_483_647;
+// One entity tag naming a version: "3", 3 or W/"3" (the ETag of GET /me/account is "3"); the
+// OpenAPI document states the same pattern.
+export const IF_MATCH_PATTERN = '^(?:W/)?"[0-9]{1,9}"$|^[0-9]{1,9}$';
+const VERSION_TAG = /^(?:W\/)?"(\d{1,9})"$|^(\d{1,9})$/;
 
 /**
  * The account version a conditional request names in If-Match. Missing (or `*`, which names no
@@ -17,7 +18,7 @@ export function parseIfMatch(header: string | undefined): number {
   }
   const match = VERSION_TAG.exec(value);
   const version = match ? Number(match[1] ?? match[2]) : Number.NaN;
-  if (!Number.isSafeInteger(version) || version > MAX_VERSION) {
+  if (!Number.isSafeInteger(version)) {
     throw new DomainError(ErrorCode.VALIDATION_FAILED, 'If-Match must be one version tag, e.g. "3"', {
       errors: [{ field: 'If-Match', rules: ['isVersionTag'] }],
     });

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { SessionEntity } from '#app/auth';
 import { DOCUMENT_MEDIA_TYPES, MAX_DOCUMENT_BYTES } from '#app/documents';
 import { INQUIRY_ATTACHMENTS_FIELD, INQUIRY_BODY_MAX_LENGTH, INQUIRY_CATEGORIES, INQUIRY_MAX_ATTACHMENTS, INQUIRY_STATUSES, InquiriesService, type InquiryThreadView } from '#app/support';
-import { ApiProblems, documentDownload } from '#app/web';
+import { ApiProblemResponses, documentDownload } from '#app/web';
 import { memberActor } from '../auth/client-actor.js';
 import { CurrentSession, MemberAuthGuard } from '../auth/guards.js';
 import { DocumentUploadInterceptor } from '../uploads/document-upload.interceptor.js';
@@ -100,7 +100,7 @@ export class InquiriesController {
   @Get('me/inquiries/:id')
   @ApiOperation({ summary: 'One of your inquiries with its replies and attachments (another member’s is NOT_FOUND)' })
   @ApiOkResponse({ type: InquiryThreadDto })
-  @ApiProblems({ 400: 'VALIDATION_FAILED (not a UUID)', 401: 'UNAUTHENTICATED', 404: 'NOT_FOUND' })
+  @ApiProblemResponses({ 400: 'VALIDATION_FAILED (not a UUID)', 401: 'UNAUTHENTICATED', 404: 'NOT_FOUND' })
   async thread(@CurrentSession() session: SessionEntity, @Param('id', new ParseUUIDPipe()) id: string): Promise<Omit<InquiryThreadView, 'memberId'>> {
     const { memberId: _memberId, ...thread } = await this.inquiries.threadForMember(session.memberId, id);
     return thread;
@@ -124,7 +124,7 @@ export class InquiriesController {
     },
   })
   @ApiCreatedResponse({ type: SubmittedInquiryDto })
-  @ApiProblems({ 400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 404: 'NOT_FOUND', 409: 'INVALID_STATE (the inquiry is closed)', ...ATTACHMENT_ERRORS })
+  @ApiProblemResponses({ 400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 404: 'NOT_FOUND', 409: 'INVALID_STATE (the inquiry is closed)', ...ATTACHMENT_ERRORS })
   async reply(
     @CurrentSession() session: SessionEntity,
     @Param('id', new ParseUUIDPipe()) id: string,

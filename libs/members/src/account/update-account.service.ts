@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '#app/config';
 import { DomainError, ErrorCode, isLanguage, type Language } from '#app/core';
 import type { Address } from '../address.js';
 import { type FieldError, throwIfFieldErrors } from '../field-errors.js';
-import { normaliseLoginId } from '../login-id.js';
+import { isValidEmail, normaliseLoginId } from '../login-id.js';
 import { MemberEntity } from '../member.entity.js';
 import { MembersRepository } from '../members.repository.js';
 import { toAccountView, type AccountView } from './account-view.js';
@@ -99,7 +99,7 @@ export class UpdateAccountService {
     }
     if (changes.billingEmail !== undefined) {
       const email = typeof changes.billingEmail === 'string' ? normaliseLoginId(changes.billingEmail) : '';
-      if (/^[^\s@]+@[^\s@]+$/.test(email) && email.length <= 254) result.billingEmail = email;
+      if (isValidEmail(email)) result.billingEmail = email;
       else errors.push({ field: 'billingEmail', rules: ['isEmail'] });
     }
     if (changes.address !== undefined) result.address = normaliseAddress(changes.address, errors);

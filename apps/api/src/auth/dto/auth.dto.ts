@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 
+/** Checked by LocalAuthGuard before Passport runs: both non-empty strings of at most 256 characters. */
 export class LoginDto {
-  @ApiProperty({ example: 'member@example.com' })
+  @ApiProperty({ example: 'member@example.com', minLength: 1, maxLength: 256 })
   loginId!: string;
 
-  @ApiProperty({ example: 'Demo!2345', format: 'password' })
+  @ApiProperty({ example: 'Demo!2345', format: 'password', minLength: 1, maxLength: 256 })
   password!: string;
 }
 

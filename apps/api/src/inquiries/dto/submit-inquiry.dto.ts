@@ -11,11 +11,14 @@ export class SubmitInquiryDto {
   @ApiProperty({ example: 'Cannot download my invoice', minLength: 1, maxLength: INQUIRY_TITLE_MAX_LENGTH })
   @IsString()
   @Length(1, INQUIRY_TITLE_MAX_LENGTH)
-  @Matches(/^[^\p{Cc}]+$/u)
+  // One line, not only spaces (the service trims it).
+  @Matches(/^(?=[^\p{Cc}]*\S)[^\p{Cc}]+$/u)
   title!: string;
 
   @ApiProperty({ example: 'The invoice page shows an error since yesterday.', minLength: 1, maxLength: INQUIRY_BODY_MAX_LENGTH })
   @IsString()
   @Length(1, INQUIRY_BODY_MAX_LENGTH)
+  // Lines and tabs, no other control characters, not only white space (the service trims it).
+  @Matches(/^(?=[\s\S]*\S)[^\p{Cc}]*(?:[\t\r\n]+[^\p{Cc}]*)*$/u)
   body!: string;
 }
