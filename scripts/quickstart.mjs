@@ -7,12 +7,15 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { findTemporalCli, startDevServer, stopProcess, waitFor } from './lib/temporal-cli.mjs';
-import { build, ensureDependencies, ROOT, run } from './lib/setup.mjs';
+import { buildAsync, ensureDependencies, ROOT, runAsync } from './lib/setup.mjs';
 
 const env = { ...process.env };
 const apiPort = Number(env.API_PORT ?? 3000);
 const adminPort = Number(env.ADMIN_PORT ?? 3001);
 const workerPort = Number(env.WORKER_PORT ?? 3002);
+// The dev server's frontend follows TEMPORAL_ADDRESS (what the apps connect to); its Web UI TEMPORAL_UI_PORT.
+const temporalPort = Number(/:(\d+)$/.exec(env.TEMPORAL_ADDRESS ?? '')?.[1] ?? 7233);
+const temporalUiPort = Number(env.TEMPORAL_UI_PORT ?? 8233);
 const logDir = path.join(ROOT, 'var', 'log');
 fs.mkdirSync(logDir, { recursive: true });
 const children = [];
@@ -56,28 +59,33 @@ async function healthy(port) {
 }
 
 try {
-  for (const port of [7233, 8233, apiPort, adminPort, workerPort]) {
+  const started = Date.now();
+  for (const port of [temporalPort, temporalUiPort, apiPort, adminPort, workerPort]) {
     if (await portInUse(port)) throw new Error(`Port ${port} is already in use: is another quickstart running? Stop it first.`);
   }
   ensureDependencies();
   const cli = findTemporalCli({ install: true });
-  console.log('Building …');
-  build();
-  if (run(process.execPath, ['dist/scripts/migrate.js'], { env }) !== 0) throw new Error('migration failed');
-  if (run(process.execPath, ['dist/scripts/seed-demo.js'], { env }) !== 0) throw new Error('seeding the demo accounts failed');
-
+  // The dev server takes seconds to come up and needs nothing of ours: it starts first and the
+  // build, migration, seed and app starts run meanwhile (the worker retries until it answers; the
+  // apps connect lazily).
   console.log('Starting the Temporal dev server …');
-  const temporal = await startDevServer({
+  const temporalStarted = startDevServer({
     cli,
-    port: 7233,
-    uiPort: 8233,
+    port: temporalPort,
+    uiPort: temporalUiPort,
     dbFile: path.join(ROOT, 'var', 'temporal', 'dev.sqlite'),
     logFile: path.join(logDir, 'temporal.log'),
+    onSpawn: (child) => children.push(child),
   });
-  children.push(temporal.child);
+  temporalStarted.catch(() => undefined); // awaited below; a failure meanwhile must not go unhandled
+  console.log('Building …');
+  await buildAsync();
+  if ((await runAsync(process.execPath, ['dist/scripts/migrate.js'], { env })) !== 0) throw new Error('migration failed');
+  if ((await runAsync(process.execPath, ['dist/scripts/seed-demo.js'], { env })) !== 0) throw new Error('seeding the demo accounts failed');
   startApp('worker', 'dist/apps/worker/src/main.js');
   startApp('api', 'dist/apps/api/src/main.js');
   startApp('admin', 'dist/apps/admin/src/main.js');
+  await temporalStarted;
   await waitFor(async () => (await healthy(apiPort)) && (await healthy(adminPort)) && (await healthy(workerPort)), {
     timeoutMs: 90_000,
     what: 'the API, admin app and worker to report healthy',
@@ -89,12 +97,12 @@ Everything is up (logs in var/log/, outbox in var/outbox/):
   API OpenAPI       http://127.0.0.1:${apiPort}/api/docs
   Admin app         http://127.0.0.1:${adminPort}/
   Admin OpenAPI     http://127.0.0.1:${adminPort}/admin/api/docs
-  Temporal Web UI   http://127.0.0.1:8233
+  Temporal Web UI   http://127.0.0.1:${temporalUiPort}
   Health            http://127.0.0.1:${apiPort}/health · http://127.0.0.1:${adminPort}/health · http://127.0.0.1:${workerPort}/health
 
 ${credentials.trim()}
 
-Press Ctrl-C to stop everything.`);
+Press Ctrl-C to stop everything. (Ready in ${((Date.now() - started) / 1_000).toFixed(1)} s.)`);
 } catch (error) {
   console.error(`quickstart: ${error.message}`);
   await shutdown(1);
