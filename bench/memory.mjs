@@ -6,7 +6,9 @@
 // in-memory Temporal dev server, all on free loopback ports. The load: the member API's account
 // page and logins, the admin API's reviewer login and queue, and login-ID changes started by
 // members (each runs a workflow and its activities on the worker). Bounded; removes what it made.
-// Flags: --seconds N per load phase (default 5), --members N login-ID changes started (default 20).
+// Flags: --seconds N per load phase (default 5), --members N login-ID changes started (default 20),
+// --node-flags "…" (node flags added for every process, to measure one before it goes into the
+// start:* scripts).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +25,8 @@ const arg = (name, fallback, max) => {
 };
 const seconds = arg('seconds', 5, 60);
 const members = arg('members', 20, 200);
+const flagAt = process.argv.indexOf('--node-flags');
+const extraFlags = flagAt > 0 ? (process.argv[flagAt + 1] ?? '').split(/\s+/).filter(Boolean) : [];
 const { generateLoad } = await import(path.join(ROOT, 'dist/bench/lib/load-generator.js'));
 const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts;
 
@@ -30,7 +34,7 @@ const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf
 function startCommand(name) {
   const words = scripts[`start:${name}`].split(/\s+/);
   if (words[0] !== 'node') throw new Error(`start:${name} does not start with node`);
-  return words.slice(1);
+  return [...extraFlags, ...words.slice(1)];
 }
 
 function rssMb(pid) {
@@ -113,6 +117,13 @@ try {
   const [account, queue] = await Promise.all([load(`${api}/me/account`, tokens[0]), load(`${admin}/applications`, reviewerToken)]);
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   const loaded = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMb(pid)]));
+  // Where the resident memory is, by the processes' own Prometheus figures.
+  const breakdown = {};
+  for (const name of ['api', 'admin', 'worker']) {
+    const text = await (await fetch(`http://127.0.0.1:${ports[name]}/metrics`)).text().catch(() => '');
+    const figure = (metric) => Number(new RegExp(`^${metric}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) / 1_048_576;
+    breakdown[name] = `V8 heap ${figure('nodejs_heap_size_total_bytes').toFixed(0)} (used ${figure('nodejs_heap_size_used_bytes').toFixed(0)}), external ${figure('nodejs_external_memory_bytes').toFixed(0)}`;
+  }
 
   console.log(`P6 — resident memory (MB), ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, Node ${process.version}`);
   console.log(
@@ -127,6 +138,7 @@ try {
       `  ${name.padEnd(6)} idle ${idle[name].rss.toFixed(0).padStart(4)}  after load ${after.rss.toFixed(0).padStart(4)}  peak ${after.peak.toFixed(0).padStart(4)}  ` +
         `(target ≤ ${TARGETS_MB[name]} after load: ${pass})   node ${startCommand(name).slice(0, -1).join(' ') || '(no flags)'}`,
     );
+    console.log(`         ${breakdown[name]}`);
     lines.push(`RESULT P6 ${name}_rss_mb=${after.rss.toFixed(0)} target=${TARGETS_MB[name]} ${pass}`);
   }
   for (const line of lines) console.log(line);
