@@ -53,6 +53,22 @@ function startApp(name, entry) {
   return child;
 }
 
+/**
+ * The seed (idempotent, but a Nest boot and two bcrypt hashes: seconds) is skipped on a restart:
+ * when the embedded database file is older than the credentials file the seed wrote into it.
+ * Any doubt (another DATABASE_URL, no birth time from the file system) seeds again.
+ */
+function alreadySeeded() {
+  if (env.DATABASE_URL !== undefined && env.DATABASE_URL !== 'sqlite:var/data/app.sqlite') return false;
+  try {
+    const database = fs.statSync(path.join(ROOT, 'var', 'data', 'app.sqlite'));
+    const accounts = fs.statSync(path.join(ROOT, 'var', 'demo-accounts.txt'));
+    return database.birthtimeMs > 0 && database.birthtimeMs < accounts.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
 async function healthy(port) {
   try {
     const res = await fetch(`http://127.0.0.1:${port}/health`);
@@ -85,7 +101,9 @@ try {
   console.log('Building …');
   await buildAsync();
   if ((await runAsync(process.execPath, ['dist/scripts/migrate.js'], { env })) !== 0) throw new Error('migration failed');
-  if ((await runAsync(process.execPath, ['dist/scripts/seed-demo.js'], { env })) !== 0) throw new Error('seeding the demo accounts failed');
+  if (!alreadySeeded() && (await runAsync(process.execPath, ['dist/scripts/seed-demo.js'], { env })) !== 0) {
+    throw new Error('seeding the demo accounts failed');
+  }
   startApp('worker', 'dist/apps/worker/src/main.js');
   startApp('api', 'dist/apps/api/src/main.js');
   startApp('admin', 'dist/apps/admin/src/main.js');
