@@ -10,6 +10,8 @@ RUN npm run build && npm prune --omit=dev
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
+# A 1 MB young generation: keeps api/admin/worker RSS within quality.md P6 (see bench/README.md).
+ENV NODE_OPTIONS=--max-semi-space-size=1
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -15,5 +15,6 @@ export function startDevServer(options: {
   dbFile?: string;
   logFile?: string;
   namespace?: string;
+  onSpawn?: (child: ChildProcess) => void;
 }): Promise<{ child: ChildProcess; address: string; port: number; uiPort?: number }>;
 export function stopProcess(child: ChildProcess | undefined, signal?: NodeJS.Signals, graceMs?: number): Promise<void>;

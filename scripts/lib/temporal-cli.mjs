@@ -75,9 +75,10 @@ function portOpen(port) {
 
 /**
  * Starts `temporal server start-dev` with the project's search attributes.
- * dbFile undefined = in-memory; uiPort undefined = headless. Resolves when the frontend answers.
+ * dbFile undefined = in-memory; uiPort undefined = headless. Resolves when the frontend answers;
+ * onSpawn(child) is called as soon as the process is started.
  */
-export async function startDevServer({ cli, port = 7233, uiPort, dbFile, logFile, namespace = 'default' }) {
+export async function startDevServer({ cli, port = 7233, uiPort, dbFile, logFile, namespace = 'default', onSpawn }) {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace, '--log-level', 'warn'];
   args.push('--http-port', String(await freePort()), '--metrics-port', String(await freePort()));
   if (dbFile) {
@@ -89,6 +90,8 @@ export async function startDevServer({ cli, port = 7233, uiPort, dbFile, logFile
   for (const name of SEARCH_ATTRIBUTES) args.push('--search-attribute', `${name}=Keyword`);
   const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
   const child = spawn(cli, args, { stdio: ['ignore', out, out] });
+  // For callers that go on while it starts: they own the process (and its stop) from now on.
+  onSpawn?.(child);
   let exited = false;
   child.once('exit', () => (exited = true));
   await waitFor(

@@ -18,7 +18,6 @@ import { OtherProcessFieldsGuard } from './account/other-process-fields.guard.js
 import { AuthController } from './auth/auth.controller.js';
 import { FormsController } from './forms/forms.controller.js';
 import { InquiriesController } from './inquiries/inquiries.controller.js';
-import { BearerStrategy } from './auth/bearer.strategy.js';
 import { LocalStrategy } from './auth/local.strategy.js';
 import { PasswordResetController } from './auth/password-reset.controller.js';
 import { PrivilegedSessionGuard } from './auth/guards.js';
@@ -49,7 +48,7 @@ export class ApiModule {
       ],
       controllers: [MembersController, AuthController, PasswordResetController, SessionsController, AccountController, PasswordController, MobilePhoneChangeController, LoginIdChangeController, LoginIdChangeRevertsController,
         ApplicationsController, FormsController, InquiriesController],
-      providers: [LocalStrategy, BearerStrategy, PrivilegedSessionGuard, RateLimitGuard, OtherProcessFieldsGuard],
+      providers: [LocalStrategy, PrivilegedSessionGuard, RateLimitGuard, OtherProcessFieldsGuard],
     };
   }
 }

@@ -5,6 +5,7 @@ import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuditActor } from '#app/audit';
 import { APP_CONFIG, type AppConfig } from '#app/config';
 import { DomainError, ErrorCode, hashSecret } from '#app/core';
+import { PlainRowReader } from '#app/persistence';
 import { SessionEntity } from './session.entity.js';
 
 export interface IssuedSession {
@@ -15,6 +16,20 @@ export interface IssuedSession {
 // Refreshing last_used_at on every request would turn each read into a write; once a minute is enough.
 const TOUCH_INTERVAL_MS = 60_000;
 
+const SESSION_PROPERTIES = [
+  'id',
+  'memberId',
+  'tokenHash',
+  'createdAt',
+  'lastUsedAt',
+  'idleExpiresAt',
+  'absoluteExpiresAt',
+  'privilegedUntil',
+  'revokedAt',
+  'clientIp',
+  'userAgent',
+] as const satisfies readonly (keyof SessionEntity)[];
+
 /** Server-side, revocable sessions: random bearer tokens stored hashed, idle and absolute expiry. */
 @Injectable()
 export class SessionsService {
@@ -22,7 +37,13 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditTrail,
-  ) {}
+  ) {
+    this.byTokenHash = new PlainRowReader(dataSource, SessionEntity, SESSION_PROPERTIES, 'tokenHash');
+  }
+
+  // Every authenticated request runs this lookup (the unique token_hash index): a plain prepared
+  // SELECT, not a repository find.
+  private readonly byTokenHash: PlainRowReader<SessionEntity, (typeof SESSION_PROPERTIES)[number]>;
 
   async issue(memberId: string, client: Pick<AuditActor, 'clientIp' | 'userAgent'>, manager: EntityManager = this.dataSource.manager): Promise<IssuedSession> {
     const token = randomBytes(32).toString('base64url');
@@ -44,15 +65,23 @@ export class SessionsService {
     return { token, session };
   }
 
-  /** The live session behind a bearer token, or UNAUTHENTICATED; slides the idle expiry. */
+  /**
+   * The live session behind a bearer token, or UNAUTHENTICATED; slides the idle expiry. The slide
+   * is written at most once per TOUCH_INTERVAL_MS and not awaited: the request does not wait for
+   * a write it does not need, and a failed write only means the next request slides it instead
+   * (the idle window is minutes, the interval one).
+   */
   async authenticate(token: string): Promise<SessionEntity> {
-    const session = await this.dataSource.manager.findOneBy(SessionEntity, { tokenHash: hashSecret(token) });
+    const row = await this.byTokenHash.findOne(hashSecret(token));
     const now = new Date();
-    if (!session || !this.isLive(session, now)) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The session is missing, expired or revoked');
+    if (!row || !this.isLive(row, now)) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The session is missing, expired or revoked');
+    const session = Object.assign(new SessionEntity(), row);
     if (now.getTime() - session.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       session.lastUsedAt = now;
       session.idleExpiresAt = this.idleExpiry(now);
-      await this.dataSource.manager.update(SessionEntity, { id: session.id }, { lastUsedAt: now, idleExpiresAt: session.idleExpiresAt });
+      this.dataSource.manager
+        .update(SessionEntity, { id: session.id, revokedAt: IsNull() }, { lastUsedAt: now, idleExpiresAt: session.idleExpiresAt })
+        .catch(() => undefined);
     }
     return session;
   }
@@ -96,7 +125,7 @@ export class SessionsService {
     return result.affected ?? 0;
   }
 
-  private isLive(session: SessionEntity, now: Date): boolean {
+  private isLive(session: Pick<SessionEntity, 'revokedAt' | 'idleExpiresAt' | 'absoluteExpiresAt'>, now: Date): boolean {
     return session.revokedAt === null && session.idleExpiresAt > now && session.absoluteExpiresAt > now;
   }
 

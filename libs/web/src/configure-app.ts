@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { urlencoded } from 'express';
-import helmet from 'helmet';
+import { precomputedHelmet } from './precomputed-helmet.js';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '#app/config';
 import { PORTAL_SECRET_SETTING, portalSecretDigest } from './client-of.js';
@@ -48,7 +48,7 @@ export function configureApp(app: INestApplication, shape: AppShape): INestAppli
   express.useBodyParser('json', { limit: '100kb' });
   if (shape.urlencodedPaths?.length) app.use([...shape.urlencodedPaths], urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }));
   app.use(requestLogging(shape.logger));
-  app.use(helmet());
+  app.use(precomputedHelmet());
   app.setGlobalPrefix(shape.prefix, { exclude: ['health', 'metrics', ...(shape.excludeFromPrefix ?? [])] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter(shape.logger));

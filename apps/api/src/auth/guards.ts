@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { SessionsService, type SessionEntity } from '#app/auth';
 import { DomainError, ErrorCode } from '#app/core';
 import type { MemberEntity } from '#app/members';
+import { bearerToken } from './bearer-token.js';
 
 /** Login: the body must carry both fields as strings before Passport looks at them. */
 @Injectable()
@@ -20,13 +21,21 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 }
 
-/** Any live member session. */
+/**
+ * Any live member session, by its bearer token: one indexed lookup (SessionsService.authenticate)
+ * and nothing else on every authenticated request — no Passport strategy round (quality.md P3).
+ * Puts the session on `request.user`.
+ */
 @Injectable()
-export class MemberAuthGuard extends AuthGuard('bearer') {
-  override handleRequest<T>(error: unknown, session: T): T {
-    if (error) throw error;
-    if (!session) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'A bearer token of a live session is required');
-    return session;
+export class MemberAuthGuard implements CanActivate {
+  constructor(private readonly sessions: SessionsService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const token = bearerToken(req);
+    if (!token) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'A bearer token of a live session is required');
+    req.user = await this.sessions.authenticate(token);
+    return true;
   }
 }
 

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { SessionsService } from '#app/auth';
+import { bearerToken } from '../auth/bearer-token.js';
 
 /**
  * For public endpoints that do more for a signed-in member: no bearer token → anonymous
@@ -8,9 +10,14 @@ import { AuthGuard } from '@nestjs/passport';
  * an anonymous answer.
  */
 @Injectable()
-export class OptionalMemberAuthGuard extends AuthGuard('bearer') {
-  override handleRequest<T>(error: unknown, session: T): T | null {
-    if (error) throw error;
-    return session || null;
+export class OptionalMemberAuthGuard implements CanActivate {
+  constructor(private readonly sessions: SessionsService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const token = bearerToken(req);
+    // CurrentSession reads `request.user`; null (not undefined) is the anonymous answer.
+    (req as { user?: unknown }).user = token ? await this.sessions.authenticate(token) : null;
+    return true;
   }
 }

@@ -20,7 +20,13 @@ export interface AccountView {
   readonly version: number;
 }
 
-export function toAccountView(member: MemberEntity): AccountView {
+export type AccountViewSource = Pick<
+  MemberEntity,
+  | 'id' | 'memberType' | 'loginId' | 'name' | 'businessName' | 'businessRegistrationNumber' | 'language'
+  | 'addressCountry' | 'addressPostalCode' | 'addressLine1' | 'addressLine2' | 'mobilePhone' | 'billingEmail' | 'serviceArea' | 'version'
+>;
+
+export function toAccountView(member: AccountViewSource): AccountView {
   return {
     id: member.id,
     memberType: member.memberType,

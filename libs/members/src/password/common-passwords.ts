@@ -1,11 +1,15 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 
-// The package's list is already lower-case (~49k entries); the Set is built on first use
-// so that processes that never check a password do not pay for it.
+// The package's list is already lower-case (~49k entries). The package (all its dictionaries,
+// ~9 MB of heap) is loaded and the Set built on first use, so that processes that never check a
+// password do not pay for it (quality.md P6).
+const require = createRequire(import.meta.url);
 let commonPasswords: ReadonlySet<string> | undefined;
 
 function commonPasswordSet(): ReadonlySet<string> {
-  commonPasswords ??= new Set(dictionary['passwords-common'].map((entry) => entry.toLowerCase()));
+  commonPasswords ??= new Set(
+    (require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common')).dictionary['passwords-common'].map((entry) => entry.toLowerCase()),
+  );
   return commonPasswords;
 }
 

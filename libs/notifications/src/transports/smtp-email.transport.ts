@@ -1,4 +1,5 @@
-import nodemailer, { type Mail, type SMTPSentMessageInfo, type SMTPTransportOptions } from 'nodemailer';
+import { createRequire } from 'node:module';
+import type { Mail, SMTPSentMessageInfo, SMTPTransportOptions } from 'nodemailer';
 import { idempotencyDigest } from '../idempotency-key.js';
 import type { EmailMessage, EmailTransport, SendOutcome } from './notification-transports.js';
 
@@ -33,6 +34,8 @@ export class SmtpEmailTransport implements EmailTransport {
     this.sender = sender;
     // Bounded waits: a stuck server fails the send (and the caller retries) instead of hanging it.
     // Settings given in the URL's query win over these.
+    // nodemailer is loaded only when SMTP is configured: the file outbox never needs it (quality.md P6).
+    const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof import('nodemailer');
     this.transporter = nodemailer.createTransport({
       url,
       connectionTimeout: 10_000,
