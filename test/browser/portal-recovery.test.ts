@@ -5,6 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import type { Lang } from '../../apps/portal/src/i18n/lang.js';
+import { formatDateTime } from '../../apps/portal/src/pages/refusal.js';
 import { launchChromium } from '../support/browser.js';
 import { uniqueEmail } from '../support/factories.js';
 import { LoginIdChangeDriver, uniqueMobile, waitForEmails } from '../support/login-id-change-client.js';
@@ -104,7 +105,7 @@ describe.each(['ko', 'en'] as const)('the portal recovery pages (%s)', (lang: La
       await keepPortalScreenshot(page, `${lang}-revert-01-what-will-happen`);
       const signedIn = await request(api.getHttpServer()).post('/api/v1/auth/login').send({ loginId: newLoginId, password: member.password }).expect(200);
       const intruder = signedIn.body.accessToken as string;
-      const me = await request(api.getHttpServer()).get('/api/v1/me/account').auth(intruder, { type: 'bearer' }).expect(200);
+      const me = await request(api.getHttpServer()).get('/api/v1/me/account').auth(member.token, { type: 'bearer' }).expect(200);
       expect(me.body.loginId).toBe(newLoginId);
 
       await press(page, t('revert.button'));
@@ -154,7 +155,13 @@ describe.each(['ko', 'en'] as const)('the portal recovery pages (%s)', (lang: La
       await page.getByLabel(t('field.mobilePhone'), { exact: true }).fill(member.body.mobilePhone);
       await press(page, t('common.next'));
       const prefix = t('error.CHANGE_COOLING_OFF').split('{availableAt}')[0];
-      await page.locator('.alert', { hasText: prefix }).waitFor();
+      const alert = page.locator('.alert', { hasText: prefix });
+      await alert.waitFor();
+      await keepPortalScreenshot(page, `${lang}-cooling-off`);
+      // The words say when: the moment the API gives, as the member reads dates.
+      const refused = await driver.start().expect(409);
+      expect(refused.body.code).toBe('CHANGE_COOLING_OFF');
+      await expect(alert.innerText()).resolves.toContain(t('error.CHANGE_COOLING_OFF', { availableAt: formatDateTime(refused.body.availableAt as string, lang) }));
       await expect(page.getByLabel(t('field.mobilePhone'), { exact: true }).inputValue()).resolves.toBe(member.body.mobilePhone);
     } finally {
       await context.close();
