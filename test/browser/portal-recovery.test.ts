@@ -1,39 +1,36 @@
-// The portal's recovery pages on endpoints other branches add (api.md): forgot password, the
-// "this wasn't me" link from a real outbox message, the login-ID cooling-off, and inquiry replies.
-// They fail until POST /auth/password-reset[/confirm], the notices' PUBLIC_PORTAL_URL links,
-// CHANGE_COOLING_OFF and GET /me/inquiries/{id} with POST …/replies exist.
+// The portal's recovery pages on the recovery API (api.md): forgot password, the "this wasn't me"
+// link from a real outbox message, and the login-ID cooling-off. The inquiry replies are in
+// portal-inquiries.test.ts.
 import type { INestApplication } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import type { Lang } from '../../apps/portal/src/i18n/lang.js';
+import { formatDateTime } from '../../apps/portal/src/pages/refusal.js';
 import { launchChromium } from '../support/browser.js';
 import { uniqueEmail } from '../support/factories.js';
 import { LoginIdChangeDriver, uniqueMobile, waitForEmails } from '../support/login-id-change-client.js';
-import { privilegedMember, signUpAndLogin, type SignedInMember } from '../support/member-client.js';
+import { messagesTo } from '../support/outbox.js';
+import { privilegedMember, signUpAndLogin } from '../support/member-client.js';
 import { keepPortalScreenshot, startPortal, wordsIn, type RunningPortal } from '../support/portal.js';
-import { signedInReviewer } from '../support/reviewer-client.js';
-import { listenOnLoopback, stackConfig, startAdmin, startApi } from '../support/stack.js';
+import { listenOnLoopback, stackConfig, startApi } from '../support/stack.js';
 
 const NEW_PASSWORD = 'Rs9!tGw4#k';
 
 describe.each(['ko', 'en'] as const)('the portal recovery pages (%s)', (lang: Lang) => {
   let browser: Browser;
   let api: INestApplication;
-  let admin: INestApplication;
   let portal: RunningPortal;
   const t = wordsIn(lang);
   const portalUrl = () => stackConfig().publicPortalUrl;
 
   beforeAll(async () => {
     api = await startApi();
-    admin = await startAdmin();
     portal = await startPortal(await listenOnLoopback(api));
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await portal?.close();
-    await admin?.close();
     await api?.close();
   });
 
@@ -90,28 +87,53 @@ describe.each(['ko', 'en'] as const)('the portal recovery pages (%s)', (lang: La
     }
   });
 
-  it('"this wasn\'t me": the link shows what will happen and changes nothing; its button restores the login ID; signing in then asks for a new password', async () => {
+  it('"this wasn\'t me": the link shows what will happen and changes nothing; its button restores the login ID, ends the sessions, and the restored address sets a new password', async () => {
     const member = await privilegedMember(api, { language: lang, mobilePhone: uniqueMobile() });
     const driver = new LoginIdChangeDriver(api, member);
     const newLoginId = uniqueEmail('portal.revert.new');
     await driver.reachConfirmation(newLoginId);
     await driver.confirm().expect(200);
     const link = await portalLink(member.loginId, '/login-id-change-reverts');
+    const emailsBefore = messagesTo(member.loginId, 'email').length;
     const { context, page } = await browserIn();
     try {
-      await page.goto(link);
+      // Opened with a GET as a mail client's browser would: a page, and nothing changed.
+      const opened = await page.goto(link);
+      expect(opened?.status()).toBe(200);
       expect(page.url()).toBe(`${portal.base}/login-id-change-reverts`);
       await page.getByText(t('revert.what')).waitFor();
       await keepPortalScreenshot(page, `${lang}-revert-01-what-will-happen`);
-      // Opening it changed nothing: the new login ID still signs in.
-      await request(api.getHttpServer()).post('/api/v1/auth/login').send({ loginId: newLoginId, password: member.password }).expect(200);
+      const signedIn = await request(api.getHttpServer()).post('/api/v1/auth/login').send({ loginId: newLoginId, password: member.password }).expect(200);
+      const intruder = signedIn.body.accessToken as string;
+      const me = await request(api.getHttpServer()).get('/api/v1/me/account').auth(member.token, { type: 'bearer' }).expect(200);
+      expect(me.body.loginId).toBe(newLoginId);
 
       await press(page, t('revert.button'));
       await page.getByText(t('revert.done')).waitFor();
       await keepPortalScreenshot(page, `${lang}-revert-02-restored`);
+      // Every session ended, and the address the change set no longer signs in.
+      await request(api.getHttpServer()).get('/api/v1/me/account').auth(intruder, { type: 'bearer' }).expect(401);
+      await request(api.getHttpServer()).get('/api/v1/me/account').auth(member.token, { type: 'bearer' }).expect(401);
+      await request(api.getHttpServer()).post('/api/v1/auth/login').send({ loginId: newLoginId, password: member.password }).expect(401);
+      const refused = await request(api.getHttpServer()).post('/api/v1/auth/login').send({ loginId: member.loginId, password: member.password }).expect(403);
+      expect(refused.body.code).toBe('PASSWORD_RESET_REQUIRED');
+
       await logIn(page, member.loginId, member.password);
       await page.getByText(t('login.resetRequired')).waitFor();
-      await page.getByRole('link', { name: t('login.resetLink') }).waitFor();
+      await keepPortalScreenshot(page, `${lang}-revert-03-reset-required`);
+      await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: t('login.resetLink') }).click()]);
+      expect(new URL(page.url()).pathname).toBe('/password-reset');
+
+      // The reset link sent to the restored address sets the new password.
+      await page.goto(await portalLink(member.loginId, '/password-reset', emailsBefore + 1));
+      expect(page.url()).toBe(`${portal.base}/password-reset`);
+      await page.getByLabel(t('field.newPassword'), { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel(t('field.newPasswordConfirmation'), { exact: true }).fill(NEW_PASSWORD);
+      await press(page, t('reset.set'));
+      await page.getByText(t('reset.done')).waitFor();
+      await logIn(page, member.loginId, NEW_PASSWORD);
+      expect(new URL(page.url()).pathname).toBe('/my');
+      await keepPortalScreenshot(page, `${lang}-revert-04-signed-in-again`);
     } finally {
       await context.close();
     }
@@ -133,34 +155,14 @@ describe.each(['ko', 'en'] as const)('the portal recovery pages (%s)', (lang: La
       await page.getByLabel(t('field.mobilePhone'), { exact: true }).fill(member.body.mobilePhone);
       await press(page, t('common.next'));
       const prefix = t('error.CHANGE_COOLING_OFF').split('{availableAt}')[0];
-      await page.locator('.alert', { hasText: prefix }).waitFor();
+      const alert = page.locator('.alert', { hasText: prefix });
+      await alert.waitFor();
+      await keepPortalScreenshot(page, `${lang}-cooling-off`);
+      // The words say when: the moment the API gives, as the member reads dates.
+      const refused = await driver.start().expect(409);
+      expect(refused.body.code).toBe('CHANGE_COOLING_OFF');
+      await expect(alert.innerText()).resolves.toContain(t('error.CHANGE_COOLING_OFF', { availableAt: formatDateTime(refused.body.availableAt as string, lang) }));
       await expect(page.getByLabel(t('field.mobilePhone'), { exact: true }).inputValue()).resolves.toBe(member.body.mobilePhone);
-    } finally {
-      await context.close();
-    }
-  });
-
-  it('Contact us: the reviewer\'s reply shows on the inquiry, and the member replies', async () => {
-    const member: SignedInMember = await signUpAndLogin(api, { language: lang });
-    const { context, page } = await browserIn();
-    try {
-      await logIn(page, member.loginId, member.password);
-      await page.goto(`${portal.base}/support`);
-      await page.getByLabel(t('field.title'), { exact: true }).fill('Invoice address');
-      await page.getByLabel(t('field.body'), { exact: true }).fill('Which address is on the invoice?');
-      await press(page, t('support.submit'));
-      const inquiries = await request(api.getHttpServer()).get('/api/v1/me/inquiries').auth(member.token, { type: 'bearer' }).expect(200);
-      const id = inquiries.body[0].id as string;
-      const reviewer = await signedInReviewer(admin);
-      await request(admin.getHttpServer()).post(`/admin/api/v1/inquiries/${id}/replies`).auth(reviewer.token, { type: 'bearer' }).send({ body: 'The billing address on your account.' }).expect(201);
-
-      await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Invoice address' }).click()]);
-      await page.getByText('The billing address on your account.').waitFor();
-      await page.getByLabel(t('field.body'), { exact: true }).fill('Thank you, and can I change it?');
-      await press(page, t('support.reply'));
-      await page.getByText(t('support.replied')).waitFor();
-      await page.getByText('Thank you, and can I change it?').waitFor();
-      await keepPortalScreenshot(page, `${lang}-inquiry-replied`);
     } finally {
       await context.close();
     }

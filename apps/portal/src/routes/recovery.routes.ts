@@ -68,7 +68,7 @@ async function setNewPassword(ctx: PageContext): Promise<void> {
   const token = ctx.session.resetToken;
   if (!token) return askForm(ctx, '', { fields: {}, general: [ctx.t('reset.noToken')] }, 422);
   try {
-    await ctx.call({ method: 'POST', path: `${RESET}/confirm`, json: { token, newPassword: ctx.field('newPassword'), newPasswordConfirmation: ctx.field('newPasswordConfirmation') } });
+    await ctx.call({ method: 'POST', path: '/auth/password-reset/confirm', json: { token, newPassword: ctx.field('newPassword'), newPasswordConfirmation: ctx.field('newPasswordConfirmation') } });
   } catch (error) {
     if (!(error instanceof ApiProblem)) throw error;
     if (error.code === 'RESET_TOKEN_INVALID') {
