@@ -32,6 +32,7 @@ export function problemStatus(code: ErrorCode): number {
     case ErrorCode.IDENTITY_MISMATCH:
     case ErrorCode.VERIFICATION_CODE_INVALID:
     case ErrorCode.VERIFICATION_CODE_EXPIRED:
+    case ErrorCode.FOUR_EYES_REQUIRED:
       return 422;
     case ErrorCode.PRECONDITION_REQUIRED:
       return 428;

@@ -20,6 +20,7 @@ function anItem(overrides: Partial<QueueItem> = {}): QueueItem {
     memberLoginId: 'minji@example.com',
     overdue: false,
     claimedBy: null,
+    firstApprovedBy: null,
     ...overrides,
   };
 }
@@ -35,6 +36,8 @@ function anApplication(overrides: Partial<ReviewerApplicationDetail> = {}): Revi
     history: [{ at: '2025-03-01T09:30:00.000Z', actor: 'MEMBER', from: null, to: 'SUBMITTED', note: null }],
     member: { loginId: 'minji@example.com', language: 'ko' },
     current: { memberType: 'PERSONAL', name: 'Kim Minji', businessName: null, businessRegistrationNumber: null },
+    fourEyes: false,
+    firstApprovedBy: null,
     ...overrides,
   };
 }

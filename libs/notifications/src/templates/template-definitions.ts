@@ -30,6 +30,7 @@ export const TEMPLATES = {
   'application-info-requested': { channel: 'email', params: { name: 'text', applicationId: 'text', message: 'text' } },
   'application-rejected': { channel: 'email', params: { name: 'text', applicationId: 'text', reason: 'text' } },
   'review-overdue-reminder': { channel: 'email', params: { applicationId: 'text', status: 'text', since: 'instant' } },
+  'review-claim-reassigned': { channel: 'email', params: { applicationId: 'text', newClaimant: 'text' } },
 } as const satisfies Record<string, { readonly channel: Channel; readonly params: Readonly<Record<string, ParamKind>> }>;
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -123,4 +123,12 @@ export const EN_TEMPLATES: TemplateCatalog = {
       `Status: ${statusLabel(status, 'en')} (since ${formatInstant(since, 'en')})`,
       'Please claim it or complete the review in the admin app.',
     ),
+
+  'review-claim-reassigned': ({ applicationId, newClaimant }) =>
+    email(
+      `Your claim was taken over: application ${applicationId}`,
+      `An administrator has taken your claim on application ${applicationId}.`,
+      newClaimant === '-' ? 'It is back in the queue, unclaimed.' : `It is now with ${newClaimant}.`,
+      'You no longer need to act on it.',
+    ),
 };

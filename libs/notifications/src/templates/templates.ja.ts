@@ -123,4 +123,12 @@ export const JA_TEMPLATES: TemplateCatalog = {
       `状態：${statusLabel(status, 'ja')}（${formatInstant(since, 'ja')} から）`,
       '管理画面でこの申請の担当を引き受けるか、審査を完了してください。',
     ),
+
+  'review-claim-reassigned': ({ applicationId, newClaimant }) =>
+    email(
+      `担当が変更されました：申請 ${applicationId}`,
+      `管理者が申請 ${applicationId} のあなたの担当を解除しました。`,
+      newClaimant === '-' ? '申請は担当者なしで一覧に戻りました。' : `現在の担当は ${newClaimant} さんです。`,
+      '対応の必要はありません。',
+    ),
 };

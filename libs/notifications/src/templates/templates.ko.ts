@@ -123,4 +123,12 @@ export const KO_TEMPLATES: TemplateCatalog = {
       `상태: ${statusLabel(status, 'ko')} (${formatInstant(since, 'ko')}부터)`,
       '관리자 앱에서 이 신청을 맡거나 심사를 마무리해 주세요.',
     ),
+
+  'review-claim-reassigned': ({ applicationId, newClaimant }) =>
+    email(
+      `담당이 변경되었습니다: 신청 ${applicationId}`,
+      `관리자가 신청 ${applicationId}에 대한 담당을 해제했습니다.`,
+      newClaimant === '-' ? '신청은 담당자 없이 대기열로 돌아갔습니다.' : `이제 ${newClaimant}님이 담당합니다.`,
+      '더 이상 처리하지 않으셔도 됩니다.',
+    ),
 };

@@ -11,6 +11,7 @@ import { CreateReviewerSessions1764300000900 } from './1764300000900-CreateRevie
 import { CreateLoginIdChangeReverts1764300001000 } from './1764300001000-CreateLoginIdChangeReverts.js';
 import { CreateRequiredInfoApplications1764300001100 } from './1764300001100-CreateRequiredInfoApplications.js';
 import { CreateApplicationEvents1764300001200 } from './1764300001200-CreateApplicationEvents.js';
+import { AddFourEyesToApplications1764420000010 } from './1764420000010-AddFourEyesToApplications.js';
 
 /** Every migration, oldest first. The schema belongs to these, never to `synchronize`. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreateLoginIdChangeReverts1764300001000,
   CreateRequiredInfoApplications1764300001100,
   CreateApplicationEvents1764300001200,
+  AddFourEyesToApplications1764420000010,
 ];
