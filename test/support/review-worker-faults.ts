@@ -3,7 +3,7 @@
 // plan fires, a killed worker is restarted without it; a stopped (SIGSTOP) one is left frozen while
 // a second, plan-less worker takes the retry, then resumed, so its late completion meets the retry.
 import fs from 'node:fs';
-import { waitFor } from '../../scripts/lib/temporal-cli.mjs';
+import { freePort, waitFor } from '../../scripts/lib/temporal-cli.mjs';
 import { WorkerProcess } from './worker-process.mjs';
 
 export interface FaultPlan {
@@ -42,10 +42,17 @@ export class FaultyWorker {
   /** Resolves once the plan fired and the worker is back (tests call it after the flow, to be sure it did fire). */
   async recovered(timeoutMs = 60_000): Promise<void> {
     if (!this.watching) throw new Error('No fault plan was given');
-    await Promise.race([
-      this.watching,
-      new Promise((_resolve, reject) => setTimeout(() => reject(new Error('The fault point was never reached')), timeoutMs)),
-    ]);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.watching,
+        new Promise((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error('The fault point was never reached')), timeoutMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async stop(): Promise<void> {
@@ -75,7 +82,7 @@ export class FaultyWorker {
     } else {
       // Frozen mid-activity: a second worker takes the retry once the attempt times out, then the
       // first one wakes up and reports a result the server no longer wants.
-      this.helper = new WorkerProcess(this.env, this.logFile);
+      this.helper = new WorkerProcess({ ...this.env, WORKER_PORT: String(await freePort()) }, this.logFile);
       await this.helper.start();
       await new Promise((resolve) => setTimeout(resolve, this.pauseMs));
       process.kill(child.pid, 'SIGCONT');
