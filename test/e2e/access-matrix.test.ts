@@ -80,6 +80,8 @@ describe('access matrix', () => {
     { app: 'admin', method: 'get', path: () => `/admin/api/v1/applications/${applicationId}/documents/${attachmentId}`, expect: { anonymous: 401, memberA: 401, memberB: 401, reviewer: 404, admin: 404 } },
     { app: 'admin', method: 'post', path: () => `/admin/api/v1/applications/${applicationId}/approve`, expect: { anonymous: 401, memberA: 401, memberB: 401, reviewer: 409, admin: 409 } },
     { app: 'admin', method: 'get', path: () => '/admin/api/v1/reviewers', expect: { anonymous: 401, memberA: 401, memberB: 401, reviewer: 403, admin: 200 } },
+    // ADMIN only; without a body the admin's request is refused as invalid (nothing changes).
+    { app: 'admin', method: 'post', path: () => `/admin/api/v1/applications/${applicationId}/reassign`, expect: { anonymous: 401, memberA: 401, memberB: 401, reviewer: 403, admin: 400 } },
     // Last: member A revoking its own session ends the session the rows above use.
     { app: 'api', method: 'delete', path: () => `/api/v1/me/sessions/${memberA.sessionId}`, expect: { anonymous: 401, memberA: 204, memberB: 404, reviewer: 401, admin: 401 } },
   ];
