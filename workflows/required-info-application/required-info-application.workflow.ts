@@ -88,7 +88,8 @@ async function durableReview(input: ApplicationWorkflowInput): Promise<Applicati
   let firstApprovedBy: string | null = null;
   let overdue = false;
   let transitions = 0;
-  let created: 'CREATED' | 'ALREADY_OPEN' | undefined;
+  // Set once by the first activity; the handlers read it before (they refuse until the row exists).
+  let created = undefined as 'CREATED' | 'ALREADY_OPEN' | undefined;
   let finished = false;
   const outbox: ApplicationNotice[] = [];
   const lock = new SerialLock();
