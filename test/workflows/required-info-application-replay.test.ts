@@ -3,6 +3,7 @@
 // alter the commands of a recorded history fails here; guard it with patched() (README "Workflow versioning").
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const HISTORIES = path.resolve('test/workflows/histories');
@@ -25,13 +26,23 @@ describe('review workflow histories replay against the current code', () => {
     );
   });
 
-  it('replays each without a nondeterminism error', () => {
+  const replay = (paths: string[]) => {
     if (!fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build first`);
-    const output = execFileSync(process.execPath, ['test/support/replay-review-histories.mjs', ...files], { encoding: 'utf8', timeout: 120_000 });
-    const results = output
+    const output = execFileSync(process.execPath, ['test/support/replay-review-histories.mjs', ...paths], { encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    return output
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { file: string; error: string | null });
+  };
+
+  it('fails a history whose commands the code does not produce (the check can fail)', () => {
+    const tampered = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'replay-')), 'tampered.json');
+    fs.writeFileSync(tampered, fs.readFileSync(files.find((file) => file.endsWith('-withdrawn.json'))!, 'utf8').replaceAll('"notifyApplicant"', '"someOtherActivity"'));
+    expect(replay([tampered])).toEqual([{ file: 'tampered.json', error: expect.stringMatching(/nondeterminism/i) }]);
+  });
+
+  it('replays each without a nondeterminism error', () => {
+    const results = replay(files);
     expect(results.map((result) => result.file).sort()).toEqual(files.map((file) => path.basename(file)).sort());
     expect(results.filter((result) => result.error !== null)).toEqual([]);
   });
