@@ -15,13 +15,18 @@ describe('review workflow histories replay against the current code', () => {
     .filter((name) => name.startsWith('required-info-application-') && name.endsWith('.json'))
     .map((name) => path.join(HISTORIES, name));
 
-  it('has the histories recorded before the durable-review change', () => {
+  it('has the histories recorded before and after the durable-review change', () => {
     expect(files.map((file) => path.basename(file))).toEqual(
       expect.arrayContaining([
         'required-info-application-approved-overdue.json',
         'required-info-application-expired.json',
         'required-info-application-info-requested-rejected.json',
         'required-info-application-withdrawn.json',
+        // The durable shape (patched 'durable-review-v1'), recorded after the change.
+        'required-info-application-durable-already-open.json',
+        'required-info-application-durable-expired.json',
+        'required-info-application-durable-four-eyes-approved.json',
+        'required-info-application-durable-reject-withdraw-race.json',
       ]),
     );
   });
