@@ -303,17 +303,24 @@ async function durableReview(input: ApplicationWorkflowInput): Promise<Applicati
       continue;
     }
     // Under the lock: an action queued first wins, and the deadline then belongs to the old period.
-    await lock.run(async () => {
-      if (transitions !== period) return;
-      if (current === 'INFO_REQUESTED') {
-        await transition('EXPIRED', { type: 'SYSTEM', id: null }, { claimedBy: null, note: 'No answer to the information request in time' });
-        return;
-      }
-      const since = statusSince.toISOString();
-      await writes.markApplicationOverdue({ applicationId, status: current, since });
+    try {
+      await lock.run(async () => {
+        if (transitions !== period) return;
+        if (current === 'INFO_REQUESTED') {
+          await transition('EXPIRED', { type: 'SYSTEM', id: null }, { claimedBy: null, note: 'No answer to the information request in time' });
+          return;
+        }
+        const since = statusSince.toISOString();
+        await writes.markApplicationOverdue({ applicationId, status: current, since });
+        overdue = true;
+        outbox.push({ kind: 'overdue-reminder', applicationId, status: current, since, key: `review-overdue:${applicationId}:${current}:${since}` });
+      });
+    } catch (error) {
+      // A refused write (the row disagrees): the workflow stays up for the reviewers; logged, and
+      // this period's deadline is not tried again.
+      log.error('review deadline not applied', { applicationId, status: current, error: (error as Error).message });
       overdue = true;
-      outbox.push({ kind: 'overdue-reminder', applicationId, status: current, since, key: `review-overdue:${applicationId}:${current}:${since}` });
-    });
+    }
   }
   finished = true;
   await sending;

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { APP_CONFIG, type AppConfig } from '#app/config';
+import { DomainError, ErrorCode } from '#app/core';
 import { TemporalGateway } from '#app/temporal';
 import {
   applicationSubmitted,
@@ -48,6 +49,17 @@ export class ApplicationFlowClient {
         }),
       WORDING,
     );
+  }
+
+  /** Whether the application's workflow exists (running or closed); undefined when Temporal cannot tell now. */
+  async exists(applicationId: string): Promise<boolean | undefined> {
+    try {
+      await this.temporal.call((client) => client.workflow.getHandle(applicationWorkflowId(applicationId)).describe(), WORDING);
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return false;
+      return undefined;
+    }
   }
 
   async act<Args extends unknown[]>(applicationId: string, update: UpdateDefinition<ApplicationFlowView, Args>, ...args: Args): Promise<ApplicationFlowView> {

@@ -14,8 +14,6 @@ import {
 } from '#workflows/required-info-application/application.contract';
 import { ApplicationFlowClient } from './application-flow.client.js';
 
-export type ReviewActionName = 'claim' | 'release' | 'approve' | 'reject' | 'request-info';
-
 /**
  * The review actions, one place for both admin surfaces (the JSON API and the pages): each is one
  * workflow Update; the workflow validates it (claimant, state, four eyes) and serialises them.
@@ -46,22 +44,6 @@ export class ReviewActionsService {
 
   requestInformation(applicationId: string, reviewerId: string, message: string): Promise<ApplicationFlowView> {
     return this.flows.act(applicationId, requestInformation, reviewerId, message);
-  }
-
-  /** One of the five by name (the pages post to /queue/:id/<action>). */
-  run(action: ReviewActionName, applicationId: string, reviewerId: string, note: string): Promise<ApplicationFlowView> {
-    switch (action) {
-      case 'claim':
-        return this.claim(applicationId, reviewerId);
-      case 'release':
-        return this.release(applicationId, reviewerId);
-      case 'approve':
-        return this.approve(applicationId, reviewerId);
-      case 'reject':
-        return this.reject(applicationId, reviewerId, note);
-      case 'request-info':
-        return this.requestInformation(applicationId, reviewerId, note);
-    }
   }
 
   /**

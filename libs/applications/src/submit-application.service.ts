@@ -81,10 +81,12 @@ export class SubmitApplicationService {
       await this.flows.submit(id, memberId, needsFourEyes(member, requested, this.config.reviewFourEyesFields), submission);
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.APPLICATION_ALREADY_OPEN) throw error; // the workflow removed the documents
-      // No answer: if the workflow did start, its first activity links the documents and they stay;
-      // only documents no row claimed are removed. A workflow that never started leaves nothing.
-      this.logger.warn(`review workflow start unconfirmed for ${id}; unlinked documents removed`);
-      await this.transitions.discardUnlinked(memberId, submission.documentIds).catch(() => undefined);
+      // No answer. A workflow that did start links the documents (or removes them) itself; only
+      // when it surely does not exist are they removed here. Unknown (Temporal unreachable): kept.
+      if ((await this.flows.exists(id)) === false) {
+        this.logger.warn(`review workflow not started for ${id}; its documents removed`);
+        await this.transitions.discardUnlinked(memberId, submission.documentIds).catch(() => undefined);
+      }
       throw error;
     }
     return { id, status: 'SUBMITTED' };
