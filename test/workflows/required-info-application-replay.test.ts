@@ -35,8 +35,9 @@ describe('review workflow histories replay against the current code', () => {
     if (!fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build first`);
     const output = execFileSync(process.execPath, ['test/support/replay-review-histories.mjs', ...paths], { encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'ignore'] });
     return output
-      .trim()
       .split('\n')
+      // The SDK core logs its own warnings to stdout too; the results are the JSON lines.
+      .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as { file: string; error: string | null });
   };
 
