@@ -8,7 +8,13 @@ import type {
   NewLoginIdCheck,
   ResendOutcome,
 } from './login-id-change/login-id-change.types.js';
-import type { ApplicationStatus, ApplicationTransition, MemberNotice } from './required-info-application/application.types.js';
+import type {
+  ApplicationNotice,
+  ApplicationStatus,
+  ApplicationSubmission,
+  ApplicationTransition,
+  MemberNotice,
+} from './required-info-application/application.types.js';
 
 export interface PingActivities {
   /** Answers with the worker's identity. */
@@ -40,12 +46,21 @@ export interface LoginIdChangeActivities {
 
 /** The I/O of the review workflow; every one idempotent for its application and transition. */
 export interface RequiredInfoApplicationActivities {
+  /**
+   * The workflow's first step: inserts the application's row keyed by its ID and links the documents
+   * the API stored; 'ALREADY_OPEN' (and the documents discarded) when the member has another open one.
+   */
+  createApplication(input: { applicationId: string; memberId: string; fourEyes: boolean; submission: ApplicationSubmission }): Promise<'CREATED' | 'ALREADY_OPEN'>;
+  /** Flags the application overdue in the queue, only while it is still in `status` (no message: that is a notice). */
+  markApplicationOverdue(input: { applicationId: string; status: ApplicationStatus; since: string }): Promise<void>;
+  /** Sends one queued notice (to the member, or to reviewers) once per key; logs and counts attempts that keep failing. */
+  sendApplicationNotice(notice: ApplicationNotice): Promise<void>;
   /** Writes a transition to the read model (row, history, audit) unless already written. */
   recordApplicationTransition(transition: ApplicationTransition): Promise<void>;
   /** Approval: the requested values applied to the member, in the same transaction as the transition. */
   approveApplication(transition: ApplicationTransition): Promise<void>;
-  /** Flags the application overdue in the queue and reminds the reviewers, once per status period. */
+  /** Legacy (histories before the durable-review patch): flags overdue and reminds the reviewers inline. */
   flagApplicationOverdue(input: { applicationId: string; status: ApplicationStatus; since: string }): Promise<void>;
-  /** Tells the member, in their language, once per event. */
+  /** Legacy (histories before the durable-review patch): tells the member, in their language, once per event. */
   notifyApplicant(input: { applicationId: string; notice: MemberNotice; key: string }): Promise<void>;
 }

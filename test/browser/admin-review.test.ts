@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../../libs/audit/src/index.js';
 import { ReviewerAccountsService } from '../../libs/reviewers/src/index.js';
 import { fixture, submitApplication } from '../support/application-client.js';
 import { keepScreenshot, launchChromium } from '../support/browser.js';
-import { uniqueEmail } from '../support/factories.js';
+import { aBusinessSignUp, uniqueEmail } from '../support/factories.js';
 import { privilegedMember, signUpAndLogin, type SignedInMember } from '../support/member-client.js';
 import { startAdmin, startApi } from '../support/stack.js';
 
@@ -16,6 +16,7 @@ const PASSWORD = 'Rv7!kWq2#p';
 interface Reviewer {
   email: string;
   displayName: string;
+  role: 'REVIEWER' | 'ADMIN';
 }
 
 // The compiler has no DOM library: the one property of a form field the test reads in the page.
@@ -42,10 +43,10 @@ describe('reviewing an application in the admin pages, in a real browser', () =>
     await api?.close();
   });
 
-  async function aReviewer(displayName: string): Promise<Reviewer> {
+  async function aReviewer(displayName: string, role: 'REVIEWER' | 'ADMIN' = 'REVIEWER'): Promise<Reviewer> {
     const email = uniqueEmail('review.browser');
-    await admin.get(ReviewerAccountsService).create({ email, password: PASSWORD, role: 'REVIEWER', displayName }, SYSTEM_ACTOR);
-    return { email, displayName };
+    await admin.get(ReviewerAccountsService).create({ email, password: PASSWORD, role, displayName }, SYSTEM_ACTOR);
+    return { email, displayName, role };
   }
 
   /** A fresh browser profile, signed in as the reviewer through the sign-in page; CSP refusals are collected. */
@@ -60,7 +61,7 @@ describe('reviewing an application in the admin pages, in a real browser', () =>
     await page.getByLabel('Email').fill(reviewer.email);
     await page.getByLabel('Password').fill(PASSWORD);
     await Promise.all([page.waitForURL(`${base}/queue`), page.getByRole('button', { name: 'Sign in' }).click()]);
-    await page.getByText(`Signed in as ${reviewer.displayName} (REVIEWER)`).waitFor();
+    await page.getByText(`Signed in as ${reviewer.displayName} (${reviewer.role})`).waitFor();
     return { context, page, blocked };
   }
 
@@ -243,6 +244,63 @@ describe('reviewing an application in the admin pages, in a real browser', () =>
     } finally {
       await first.context.close();
       await second.context.close();
+    }
+  });
+
+  it('four eyes: a BRN change approved by A waits for a second; A is refused the second approval; B applies it', async () => {
+    const member = await privilegedMember(api, aBusinessSignUp());
+    const { body } = await submitApplication(api, member, { businessRegistrationNumber: '124-81-56788', reason: 'New registration' }).expect(201);
+    const id = body.id as string;
+    const a = await signedInBrowser(await aReviewer('Han Seojun'));
+    const b = await signedInBrowser(await aReviewer('Yoon Ara'));
+    const boss = await signedInBrowser(await aReviewer('Choi Admin', 'ADMIN'));
+    try {
+      await a.page.goto(`${base}/queue/${id}`);
+      await a.page.getByText('Four eyes: this change needs the approval of two different reviewers.').waitFor();
+      await press(a.page, 'Claim');
+      // A second tab of A's keeps the page with the approve button.
+      const stale = await a.context.newPage();
+      await stale.goto(`${base}/queue/${id}`);
+      await press(a.page, 'Approve (first of two)');
+      await expect(banner(a.page).innerText()).resolves.toBe('First approval recorded: a different reviewer must claim it and give the second approval.');
+      await expect(statusBadge(a.page).innerText()).resolves.toBe('Awaiting second approval');
+      await a.page.getByText('You gave the first approval. A different reviewer must claim it and give the second.').waitFor();
+      expect(await a.page.getByRole('button', { name: 'Claim for the second approval' }).count()).toBe(0);
+      expect(fs.existsSync(await keepScreenshot(a.page, 'admin-review-four-eyes-first-approval'))).toBe(true);
+
+      // The workflow itself refuses A, not only the page.
+      const [response] = await Promise.all([stale.waitForNavigation(), stale.getByRole('button', { name: 'Approve (first of two)' }).click()]);
+      expect(response?.status()).toBe(422);
+      await expect(stale.getByRole('alert').innerText()).resolves.toBe('Four eyes: you gave the first approval, so a different reviewer must give the second.');
+      expect(fs.existsSync(await keepScreenshot(stale, 'admin-review-four-eyes-refused'))).toBe(true);
+
+      // The second approval has its own queue filter.
+      await b.page.goto(`${base}/queue?status=AWAITING_SECOND_APPROVAL`);
+      await b.page.getByRole('row').filter({ hasText: member.loginId }).waitFor();
+      await b.page.goto(`${base}/queue/${id}`);
+      await press(b.page, 'Claim for the second approval');
+
+      // An administrator sees who holds it and may free the claim; B claims it again.
+      await boss.page.goto(`${base}/queue/${id}`);
+      await boss.page.getByRole('heading', { name: 'Administrator' }).waitFor();
+      expect(fs.existsSync(await keepScreenshot(boss.page, 'admin-review-admin-reassign'))).toBe(true);
+      await press(boss.page, 'Free the claim');
+      await expect(banner(boss.page).innerText()).resolves.toBe('The claim was changed; the previous claimant is told by email.');
+      await b.page.goto(`${base}/queue/${id}`);
+      await press(b.page, 'Claim for the second approval');
+
+      await press(b.page, 'Give the second approval');
+      await expect(statusBadge(b.page).innerText()).resolves.toBe('Approved');
+      expect(fs.existsSync(await keepScreenshot(b.page, 'admin-review-four-eyes-approved'))).toBe(true);
+      const account = await memberGet(member, '/me/account').expect(200);
+      expect(account.body.businessRegistrationNumber).toBe('******6788');
+      const detail = await memberGet(member, `/me/required-info-applications/${id}`).expect(200);
+      expect(detail.body.history.map((entry: { to: string }) => entry.to)).toContain('AWAITING_SECOND_APPROVAL');
+      for (const session of [a, b, boss]) expect(session.blocked).toEqual([]);
+    } finally {
+      await a.context.close();
+      await b.context.close();
+      await boss.context.close();
     }
   });
 });

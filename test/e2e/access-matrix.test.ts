@@ -122,6 +122,8 @@ describe('access matrix', () => {
     { app: 'api', method: 'get', path: () => `/api/v1/me/inquiries/${inquiryId}`, expect: { anonymous: 401, memberA: 200, memberB: 404, reviewer: 401, admin: 401 } },
     // An allowed reply leaves the inquiry OPEN (it was): later rows see the same.
     { app: 'api', method: 'post', path: () => `/api/v1/me/inquiries/${inquiryId}/replies`, send: { body: 'One more thing' }, expect: { anonymous: 401, memberA: 201, memberB: 404, reviewer: 401, admin: 401 } },
+    // ADMIN only; without a body the admin's request is refused as invalid (nothing changes).
+    { app: 'admin', method: 'post', path: () => `/admin/api/v1/applications/${applicationId}/reassign`, expect: { anonymous: 401, memberA: 401, memberB: 401, reviewer: 403, admin: 400 } },
     // Last: member A revoking its own session ends the session the rows above use.
     { app: 'api', method: 'delete', path: () => `/api/v1/me/sessions/${memberA.sessionId}`, expect: { anonymous: 401, memberA: 204, memberB: 404, reviewer: 401, admin: 401 } },
   ];

@@ -1,8 +1,8 @@
 import {
   allHandlersFinished,
   condition,
-  defineQuery,
-  defineUpdate,
+  log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -13,25 +13,47 @@ import { refuse } from '../refuse.js';
 import { FLOW_STATUS } from '../search-attributes.js';
 import {
   DECIDED_STATUSES,
+  REVIEW_REFUSAL,
+  applicationStatus,
+  applicationSubmitted,
+  approveApplication,
+  claimApplication,
+  documentsAdded,
+  reassignApplication,
+  rejectApplication,
+  releaseApplication,
+  requestInformation,
+  withdrawApplication,
   type ApplicationActor,
   type ApplicationFlowView,
+  type ApplicationNotice,
   type ApplicationStatus,
   type ApplicationWorkflowInput,
   type MemberNotice,
-} from './application.types.js';
+} from './application.contract.js';
+import { legacyReviewWorkflow } from './legacy-review.workflow.js';
+import { SerialLock } from './serial-lock.js';
 
-export const claimApplication = defineUpdate<ApplicationFlowView, [reviewerId: string]>('claimApplication');
-export const releaseApplication = defineUpdate<ApplicationFlowView, [reviewerId: string]>('releaseApplication');
-export const approveApplication = defineUpdate<ApplicationFlowView, [reviewerId: string]>('approveApplication');
-export const rejectApplication = defineUpdate<ApplicationFlowView, [reviewerId: string, reason: string]>('rejectApplication');
-export const requestInformation = defineUpdate<ApplicationFlowView, [reviewerId: string, message: string]>('requestInformation');
-export const documentsAdded = defineUpdate<ApplicationFlowView, [memberId: string]>('documentsAdded');
-export const withdrawApplication = defineUpdate<ApplicationFlowView, [memberId: string]>('withdrawApplication');
-export const applicationStatus = defineQuery<ApplicationFlowView>('applicationStatus');
+/**
+ * The versioning marker of this workflow's durable shape (row written by the workflow, notices
+ * queued, mutex, four eyes). Histories without it were started by the earlier code and replay
+ * through `legacyReviewWorkflow`. README "Workflow versioning" states the rule.
+ */
+export const DURABLE_REVIEW_PATCH = 'durable-review-v1';
 
-const activities = proxyActivities<RequiredInfoApplicationActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '10 seconds' },
+/** The row and its transitions: short attempts, retried until the database answers; refusals are final. */
+const writes = proxyActivities<RequiredInfoApplicationActivities>({
+  startToCloseTimeout: '5 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '5 seconds' },
+});
+
+/**
+ * Notices have their own policy: a missing SMTP server is retried (never in a reviewer's click), the
+ * activity logs and counts attempts that keep failing; a refusal (bad recipient) is dropped and logged.
+ */
+const notices = proxyActivities<RequiredInfoApplicationActivities>({
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
 
 const NOTICE_FOR: Partial<Record<ApplicationStatus, MemberNotice>> = {
@@ -43,114 +65,265 @@ const NOTICE_FOR: Partial<Record<ApplicationStatus, MemberNotice>> = {
 
 /**
  * Change of required information, reviewed by a person (product.md §5):
- *   SUBMITTED → IN_REVIEW (a reviewer claimed it) → APPROVED | REJECTED | INFO_REQUESTED;
+ *   (row written by the first activity) SUBMITTED → IN_REVIEW (claimed) → APPROVED | REJECTED | INFO_REQUESTED;
+ *   four eyes (configured fields): IN_REVIEW → AWAITING_SECOND_APPROVAL on the first approval, then a
+ *   different reviewer claims it and approves (APPLIED) or rejects;
  *   INFO_REQUESTED → SUBMITTED when the member adds documents, or EXPIRED when unanswered;
- *   WITHDRAWN by the member at any time before a decision.
- * Unclaimed or in-review too long: flagged overdue and reviewers reminded. Every action is an
- * Update validated against the state (only the claimant decides; a rejection needs a reason);
- * the workflow is the only writer of the application's transitions.
+ *   WITHDRAWN by the member at any time before the final decision.
+ * Each action is an Update: validated against the state, then run under one lock (actions queue, they
+ * are never refused as busy), it persists its transition and returns. Notices are queued and sent by
+ * a separate loop, so a failing mail server never delays an action or a deadline.
  */
 export async function requiredInfoApplicationWorkflow(input: ApplicationWorkflowInput): Promise<ApplicationFlowView> {
+  if (!patched(DURABLE_REVIEW_PATCH)) return legacyReviewWorkflow(input);
+  return durableReview(input);
+}
+
+async function durableReview(input: ApplicationWorkflowInput): Promise<ApplicationFlowView> {
   const { applicationId, memberId, deadlines } = input;
+  const fourEyes = input.fourEyes === true;
   let status = 'SUBMITTED' as ApplicationStatus;
   let statusSince = new Date(workflowInfo().startTime);
   let claimedBy: string | null = null;
+  let firstApprovedBy: string | null = null;
   let overdue = false;
   let transitions = 0;
-  let busy = false;
+  // Set once by the first activity; the handlers read it before (they refuse until the row exists).
+  let created = undefined as 'CREATED' | 'ALREADY_OPEN' | undefined;
+  let finished = false;
+  const outbox: ApplicationNotice[] = [];
+  const lock = new SerialLock();
 
-  const view = (): ApplicationFlowView => ({ applicationId, status, claimedBy, overdue, statusSince: statusSince.toISOString() });
+  const view = (): ApplicationFlowView => ({ applicationId, status, claimedBy, overdue, statusSince: statusSince.toISOString(), firstApprovedBy });
   const isDecided = () => DECIDED_STATUSES.includes(status);
 
-  /** Moves to `to` at once (so a concurrent action sees it), then persists it and tells the member. */
-  const transition = async (to: ApplicationStatus, actor: ApplicationActor, extra: { claimedBy?: string | null; note?: string | null } = {}) => {
-    const from = status;
+  /** Persists one transition (the activity is keyed by it), then moves the state and queues the member's notice. */
+  const transition = async (
+    to: ApplicationStatus,
+    actor: ApplicationActor,
+    extra: { claimedBy?: string | null; note?: string | null; firstApprovedBy?: string | null; auditAction?: string } = {},
+  ): Promise<ApplicationFlowView> => {
+    const key = `${applicationId}:${transitions + 1}`;
+    const at = new Date();
+    const nextClaim = extra.claimedBy !== undefined ? extra.claimedBy : claimedBy;
+    const nextFirst = extra.firstApprovedBy !== undefined ? extra.firstApprovedBy : firstApprovedBy;
+    const write = {
+      applicationId,
+      key,
+      from: status,
+      to,
+      actor,
+      at: at.toISOString(),
+      claimedBy: nextClaim,
+      note: extra.note ?? null,
+      firstApprovedBy: nextFirst,
+      ...(extra.auditAction ? { auditAction: extra.auditAction } : {}),
+    };
+    await (to === 'APPROVED' ? writes.approveApplication(write) : writes.recordApplicationTransition(write));
     transitions += 1;
-    const key = `${applicationId}:${transitions}`;
     status = to;
-    statusSince = new Date();
+    statusSince = at;
     overdue = false;
-    if (extra.claimedBy !== undefined) claimedBy = extra.claimedBy;
+    claimedBy = nextClaim;
+    firstApprovedBy = nextFirst;
     upsertSearchAttributes([{ key: FLOW_STATUS, value: to }]);
-    busy = true;
-    try {
-      const write = { applicationId, key, from, to, actor, at: statusSince.toISOString(), claimedBy, note: extra.note ?? null };
-      await (to === 'APPROVED' ? activities.approveApplication(write) : activities.recordApplicationTransition(write));
-      const notice = NOTICE_FOR[to];
-      if (notice) await activities.notifyApplicant({ applicationId, notice, key });
-    } finally {
-      busy = false;
-    }
+    const notice = NOTICE_FOR[to];
+    if (notice) outbox.push({ kind: 'applicant', applicationId, notice, key });
     return view();
   };
 
-  const expect = (...statuses: ApplicationStatus[]) => {
-    if (busy) throw refuse('INVALID_STATE', 'Another action on this application is in progress');
-    if (!statuses.includes(status)) throw refuse('INVALID_STATE', `The application is ${status}`, { currentStatus: status });
+  const expectCreated = () => {
+    if (created !== 'CREATED') throw refuse(REVIEW_REFUSAL.NOT_FOUND, 'No such application');
   };
-  const expectClaimant = (reviewerId: string) => {
-    expect('IN_REVIEW');
-    if (claimedBy !== reviewerId) throw refuse('FORBIDDEN', 'Only the reviewer who claimed the application can do this');
+  const expect = (...statuses: ApplicationStatus[]) => {
+    expectCreated();
+    if (!statuses.includes(status)) throw refuse(REVIEW_REFUSAL.INVALID_STATE, `The application is ${status}`, { currentStatus: status });
+  };
+  const expectClaimant = (reviewerId: string, ...statuses: ApplicationStatus[]) => {
+    expect(...statuses);
+    if (claimedBy !== reviewerId) throw refuse(REVIEW_REFUSAL.FORBIDDEN, 'Only the reviewer who claimed the application can do this');
+  };
+  const expectNotFirstApprover = (reviewerId: string | null) => {
+    if (status === 'AWAITING_SECOND_APPROVAL' && reviewerId !== null && reviewerId === firstApprovedBy) {
+      throw refuse(REVIEW_REFUSAL.FOUR_EYES_REQUIRED, 'The second approval must come from a different reviewer than the first');
+    }
   };
   const expectApplicant = (id: string) => {
-    if (id !== memberId) throw refuse('NOT_FOUND', 'No such application');
+    if (id !== memberId) throw refuse(REVIEW_REFUSAL.NOT_FOUND, 'No such application');
+  };
+  const expectNote = (field: 'reason' | 'message', value: unknown, message: string) => {
+    if (typeof value !== 'string' || value.trim() === '') throw refuse(REVIEW_REFUSAL.VALIDATION_FAILED, message, { errors: [{ field, rules: ['isNotEmpty'] }] });
   };
   const reviewer = (id: string): ApplicationActor => ({ type: 'REVIEWER', id });
   const member: ApplicationActor = { type: 'MEMBER', id: memberId };
 
-  setHandler(applicationStatus, view);
-  setHandler(claimApplication, (reviewerId) => transition('IN_REVIEW', reviewer(reviewerId), { claimedBy: reviewerId }), {
-    validator: (_reviewerId: string) => expect('SUBMITTED'),
+  /**
+   * An action: its check runs as the Update's validator (a refusal never enters history) and again
+   * under the lock, because an action queued before it may have moved the state meanwhile.
+   */
+  const action = <Args extends unknown[]>(check: (...args: Args) => void, run: (...args: Args) => Promise<ApplicationFlowView>) => ({
+    handler: (...args: Args) =>
+      lock.run(async () => {
+        check(...args);
+        return run(...args);
+      }),
+    validator: check,
   });
-  setHandler(releaseApplication, (reviewerId) => transition('SUBMITTED', reviewer(reviewerId), { claimedBy: null }), {
-    validator: expectClaimant,
-  });
-  setHandler(approveApplication, (reviewerId) => transition('APPROVED', reviewer(reviewerId)), { validator: expectClaimant });
-  setHandler(rejectApplication, (reviewerId, reason) => transition('REJECTED', reviewer(reviewerId), { note: reason.trim() }), {
-    validator: (reviewerId, reason) => {
-      expectClaimant(reviewerId);
-      if (typeof reason !== 'string' || reason.trim() === '') throw refuse('VALIDATION_FAILED', 'A rejection needs a reason', { errors: [{ field: 'reason', rules: ['isNotEmpty'] }] });
+
+  const claim = action(
+    (reviewerId: string) => {
+      expect('SUBMITTED', 'AWAITING_SECOND_APPROVAL');
+      if (claimedBy !== null) throw refuse(REVIEW_REFUSAL.INVALID_STATE, 'Another reviewer has claimed the application', { currentStatus: status });
+      expectNotFirstApprover(reviewerId);
     },
-  });
-  setHandler(requestInformation, (reviewerId, message) => transition('INFO_REQUESTED', reviewer(reviewerId), { claimedBy: null, note: message.trim() }), {
-    validator: (reviewerId, message) => {
-      expectClaimant(reviewerId);
-      if (typeof message !== 'string' || message.trim() === '') throw refuse('VALIDATION_FAILED', 'Say what information is needed', { errors: [{ field: 'message', rules: ['isNotEmpty'] }] });
+    (reviewerId) => transition(status === 'SUBMITTED' ? 'IN_REVIEW' : 'AWAITING_SECOND_APPROVAL', reviewer(reviewerId), { claimedBy: reviewerId }),
+  );
+  setHandler(claimApplication, claim.handler, { validator: claim.validator });
+
+  const release = action(
+    (reviewerId: string) => expectClaimant(reviewerId, 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL'),
+    (reviewerId) => transition(status === 'IN_REVIEW' ? 'SUBMITTED' : 'AWAITING_SECOND_APPROVAL', reviewer(reviewerId), { claimedBy: null }),
+  );
+  setHandler(releaseApplication, release.handler, { validator: release.validator });
+
+  const approve = action(
+    (reviewerId: string) => {
+      expect('IN_REVIEW', 'AWAITING_SECOND_APPROVAL');
+      // Checked before the claim: the first approver is told why, even without a claim.
+      expectNotFirstApprover(reviewerId);
+      expectClaimant(reviewerId, 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL');
     },
-  });
-  setHandler(documentsAdded, () => transition('SUBMITTED', member), {
-    validator: (id) => {
+    (reviewerId) =>
+      status === 'IN_REVIEW' && fourEyes
+        ? transition('AWAITING_SECOND_APPROVAL', reviewer(reviewerId), { claimedBy: null, firstApprovedBy: reviewerId, note: 'First approval; a second reviewer must approve' })
+        : transition('APPROVED', reviewer(reviewerId)),
+  );
+  setHandler(approveApplication, approve.handler, { validator: approve.validator });
+
+  const reject = action(
+    (reviewerId: string, reason: string) => {
+      expectClaimant(reviewerId, 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL');
+      expectNote('reason', reason, 'A rejection needs a reason');
+    },
+    (reviewerId, reason) => transition('REJECTED', reviewer(reviewerId), { note: reason.trim() }),
+  );
+  setHandler(rejectApplication, reject.handler, { validator: reject.validator });
+
+  const askInformation = action(
+    (reviewerId: string, message: string) => {
+      expectClaimant(reviewerId, 'IN_REVIEW');
+      expectNote('message', message, 'Say what information is needed');
+    },
+    (reviewerId, message) => transition('INFO_REQUESTED', reviewer(reviewerId), { claimedBy: null, note: message.trim() }),
+  );
+  setHandler(requestInformation, askInformation.handler, { validator: askInformation.validator });
+
+  const reassign = action(
+    (_adminId: string, reviewerId: string | null) => {
+      expect('IN_REVIEW', 'AWAITING_SECOND_APPROVAL');
+      if (claimedBy === null) throw refuse(REVIEW_REFUSAL.INVALID_STATE, 'Nobody holds a claim on the application', { currentStatus: status });
+      if (reviewerId === claimedBy) throw refuse(REVIEW_REFUSAL.INVALID_STATE, 'That reviewer already holds the claim', { currentStatus: status });
+      expectNotFirstApprover(reviewerId);
+    },
+    async (adminId, reviewerId) => {
+      const previous = claimedBy!;
+      const to = reviewerId === null && status === 'IN_REVIEW' ? 'SUBMITTED' : status;
+      const result = await transition(to, reviewer(adminId), {
+        claimedBy: reviewerId,
+        note: reviewerId === null ? 'Claim freed by an administrator' : 'Claim reassigned by an administrator',
+        auditAction: reviewerId === null ? 'APPLICATION_CLAIM_FREED' : 'APPLICATION_CLAIM_REASSIGNED',
+      });
+      outbox.push({ kind: 'claim-reassigned', applicationId, reviewerId: previous, newClaimantId: reviewerId, key: `claim-reassigned:${applicationId}:${transitions}` });
+      return result;
+    },
+  );
+  setHandler(reassignApplication, reassign.handler, { validator: reassign.validator });
+
+  const addDocuments = action(
+    (id: string) => {
       expectApplicant(id);
       expect('INFO_REQUESTED');
     },
-  });
-  setHandler(withdrawApplication, () => transition('WITHDRAWN', member, { claimedBy: null }), {
-    validator: (id) => {
+    () => transition('SUBMITTED', member),
+  );
+  setHandler(documentsAdded, addDocuments.handler, { validator: addDocuments.validator });
+
+  const withdraw = action(
+    (id: string) => {
       expectApplicant(id);
-      expect('SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED');
+      expect('SUBMITTED', 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL', 'INFO_REQUESTED');
     },
+    () => transition('WITHDRAWN', member, { claimedBy: null }),
+  );
+  setHandler(withdrawApplication, withdraw.handler, { validator: withdraw.validator });
+
+  setHandler(applicationStatus, view);
+  // The submission's own Update (update-with-start): answers when the row exists.
+  setHandler(applicationSubmitted, async () => {
+    await condition(() => created !== undefined);
+    if (created === 'ALREADY_OPEN') throw refuse(REVIEW_REFUSAL.APPLICATION_ALREADY_OPEN, 'You already have an open application; wait for its decision or withdraw it');
+    return view();
   });
 
-  await activities.notifyApplicant({ applicationId, notice: 'SUBMITTED', key: `${applicationId}:0` });
+  // Notices go out one by one beside the main loop; the workflow ends only when they are all out.
+  const sending = (async () => {
+    for (;;) {
+      await condition(() => outbox.length > 0 || finished);
+      const notice = outbox[0];
+      if (!notice) return;
+      try {
+        await notices.sendApplicationNotice(notice);
+      } catch (error) {
+        // Only a refusal ends the retries (the activity's retry policy has no limit): logged, dropped.
+        log.warn('application notice dropped', { applicationId, kind: notice.kind, key: notice.key, error: (error as Error).message });
+      }
+      outbox.shift();
+    }
+  })();
+
+  if (!input.submission) throw refuse(REVIEW_REFUSAL.INVALID_STATE, 'The workflow was started without its submission');
+  created = await writes.createApplication({ applicationId, memberId, fourEyes, submission: input.submission });
+  if (created === 'ALREADY_OPEN') {
+    upsertSearchAttributes([{ key: FLOW_STATUS, value: 'NOT_CREATED' }]);
+    finished = true;
+    await condition(allHandlersFinished);
+    return view();
+  }
+  outbox.push({ kind: 'applicant', applicationId, notice: 'SUBMITTED', key: `${applicationId}:0` });
 
   // Each status has its deadline, counted from when the application entered it.
   while (!isDecided()) {
     const period = transitions;
     const current = status;
-    const limitSeconds = current === 'SUBMITTED' ? deadlines.unclaimedSeconds : current === 'IN_REVIEW' ? deadlines.inReviewSeconds : deadlines.infoRequestSeconds;
+    const limitSeconds = current === 'SUBMITTED' ? deadlines.unclaimedSeconds : current === 'INFO_REQUESTED' ? deadlines.infoRequestSeconds : deadlines.inReviewSeconds;
     const remainingMs = statusSince.getTime() + limitSeconds * 1_000 - Date.now();
-    const moved = await condition(() => transitions !== period && !busy, Math.max(0, remainingMs));
-    if (moved) continue;
-    await condition(() => !busy);
-    if (transitions !== period) continue;
-    if (current === 'INFO_REQUESTED') {
-      await transition('EXPIRED', { type: 'SYSTEM', id: null }, { note: 'No answer to the information request in time' });
-    } else if (!overdue) {
+    if (await condition(() => transitions !== period, Math.max(0, remainingMs))) continue;
+    if (overdue) {
+      await condition(() => transitions !== period);
+      continue;
+    }
+    // Under the lock: an action queued first wins, and the deadline then belongs to the old period.
+    try {
+      await lock.run(async () => {
+        if (transitions !== period) return;
+        if (current === 'INFO_REQUESTED') {
+          await transition('EXPIRED', { type: 'SYSTEM', id: null }, { claimedBy: null, note: 'No answer to the information request in time' });
+          return;
+        }
+        const since = statusSince.toISOString();
+        await writes.markApplicationOverdue({ applicationId, status: current, since });
+        overdue = true;
+        outbox.push({ kind: 'overdue-reminder', applicationId, status: current, since, key: `review-overdue:${applicationId}:${current}:${since}` });
+      });
+    } catch (error) {
+      // A refused write (the row disagrees): the workflow stays up for the reviewers; logged, and
+      // this period's deadline is not tried again.
+      log.error('review deadline not applied', { applicationId, status: current, error: (error as Error).message });
       overdue = true;
-      await activities.flagApplicationOverdue({ applicationId, status: current, since: statusSince.toISOString() });
-      await condition(() => transitions !== period && !busy);
     }
   }
+  finished = true;
+  await sending;
   await condition(allHandlersFinished);
   return view();
 }

@@ -51,6 +51,13 @@ export class RequiredInfoApplicationEntity {
   @Column({ type: 'boolean', default: false })
   overdue!: boolean;
 
+  /** Four eyes (REVIEW_FOUR_EYES_FIELDS): the approval needs two different reviewers. */
+  @Column({ name: 'four_eyes', type: 'boolean', default: false })
+  fourEyes!: boolean;
+
+  @Column({ name: 'first_approved_by', type: 'varchar', length: 36, nullable: true })
+  firstApprovedBy!: string | null;
+
   @Column({ name: 'submitted_at', type: 'datetime', precision: 3 })
   submittedAt!: Date;
 

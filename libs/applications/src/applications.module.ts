@@ -10,9 +10,10 @@ import { ApplicationFlowClient } from './application-flow.client.js';
 import { ApplicationTransitionsService } from './application-transitions.service.js';
 import { ApplicationsQuery } from './applications.query.js';
 import { MemberApplicationActionsService } from './member-application-actions.service.js';
+import { ReviewActionsService } from './review-actions.service.js';
 import { SubmitApplicationService } from './submit-application.service.js';
 
-const SERVICES = [ApplicationFlowClient, ApplicationTransitionsService, ApplicationsQuery, MemberApplicationActionsService, SubmitApplicationService];
+const SERVICES = [ApplicationFlowClient, ApplicationTransitionsService, ApplicationsQuery, MemberApplicationActionsService, ReviewActionsService, SubmitApplicationService];
 
 @Module({
   imports: [TypeOrmModule.forFeature([RequiredInfoApplicationEntity, ApplicationEventEntity, ReviewerEntity]), DocumentsModule, MembersModule, NotificationsModule],

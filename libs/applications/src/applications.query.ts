@@ -4,7 +4,7 @@ import { Brackets, type DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '#app/core';
 import { DocumentsService } from '#app/documents';
 import { MemberEntity } from '#app/members';
-import type { ApplicationStatus } from '#workflows/required-info-application/application.types';
+import type { ApplicationStatus } from '#workflows/required-info-application/application.contract';
 import { ApplicationEventEntity } from './application-event.entity.js';
 import { RequiredInfoApplicationEntity } from './application.entity.js';
 import {
@@ -34,6 +34,8 @@ export interface QueueItem extends ApplicationSummary {
   readonly memberLoginId: string | null;
   readonly overdue: boolean;
   readonly claimedBy: string | null;
+  /** Four eyes: the reviewer who gave the first approval (a second reviewer must give the other). */
+  readonly firstApprovedBy: string | null;
 }
 
 export interface QueuePage {
@@ -46,6 +48,9 @@ export interface ReviewerApplicationDetail extends MemberApplicationDetail {
   readonly memberId: string;
   readonly overdue: boolean;
   readonly claimedBy: string | null;
+  /** Four eyes: the approval needs two different reviewers (REVIEW_FOUR_EYES_FIELDS at submission). */
+  readonly fourEyes: boolean;
+  readonly firstApprovedBy: string | null;
   readonly member: { readonly loginId: string; readonly language: string };
   /** The member's required information now, beside what the application asks for. */
   readonly current: RequiredInfoValues;
@@ -58,7 +63,7 @@ export interface QueueFilter {
   readonly limit?: number;
 }
 
-const OPEN_FOR_REVIEW: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW'];
+const OPEN_FOR_REVIEW: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL'];
 
 function encodeCursor(application: RequiredInfoApplicationEntity): string {
   return Buffer.from(JSON.stringify([application.submittedAt.toISOString(), application.id])).toString('base64url');
@@ -146,7 +151,7 @@ export class ApplicationsQuery {
     return query;
   }
 
-  /** The reviewer queue: oldest first, keyset-paginated, overdue marked; SUBMITTED and IN_REVIEW by default. */
+  /** The reviewer queue: oldest first, keyset-paginated, overdue marked; SUBMITTED, IN_REVIEW and AWAITING_SECOND_APPROVAL by default. */
   async queue(filter: QueueFilter): Promise<QueuePage> {
     const limit = this.pageSize(filter);
     const pages = await Promise.all(
@@ -165,6 +170,7 @@ export class ApplicationsQuery {
         memberLoginId: loginIds.get(application.id) ?? null,
         overdue: application.overdue,
         claimedBy: application.claimedBy,
+        firstApprovedBy: application.firstApprovedBy,
       })),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
     };
@@ -179,6 +185,8 @@ export class ApplicationsQuery {
       memberId: application.memberId,
       overdue: application.overdue,
       claimedBy: application.claimedBy,
+      fourEyes: application.fourEyes,
+      firstApprovedBy: application.firstApprovedBy,
       member: { loginId: member.loginId, language: member.language },
       current: currentValues(member, false),
     };

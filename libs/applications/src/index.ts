@@ -5,5 +5,7 @@ export * from './application-views.js';
 export * from './application.entity.js';
 export * from './applications.module.js';
 export * from './applications.query.js';
+export * from './four-eyes.js';
 export * from './member-application-actions.service.js';
+export * from './review-actions.service.js';
 export * from './submit-application.service.js';

@@ -3,8 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '#app/core';
 import { DocumentEntity, DocumentsService, type UploadedFile } from '#app/documents';
-import { DECIDED_STATUSES, type ApplicationFlowView } from '#workflows/required-info-application/application.types';
-import { documentsAdded, withdrawApplication } from '#workflows/required-info-application/required-info-application.workflow';
+import {
+  DECIDED_STATUSES,
+  documentsAdded,
+  withdrawApplication,
+  type ApplicationFlowView,
+} from '#workflows/required-info-application/application.contract';
 import { ApplicationFlowClient } from './application-flow.client.js';
 import { ApplicationsQuery } from './applications.query.js';
 import { MAX_PROOF_DOCUMENTS, PROOF_DOCUMENTS_FIELD } from './submit-application.service.js';

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { AuditTrail, type AuditActor } from '#app/audit';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AuditActor } from '#app/audit';
+import { APP_CONFIG, type AppConfig } from '#app/config';
 import { DomainError, ErrorCode } from '#app/core';
-import { DocumentEntity, DocumentsService, type UploadedFile } from '#app/documents';
+import { DocumentsService, type UploadedFile } from '#app/documents';
 import {
   MembersRepository,
   isBusinessType,
@@ -15,10 +14,10 @@ import {
   type MemberEntity,
   type MemberType,
 } from '#app/members';
-import { isUniqueViolation } from '#app/persistence';
-import { ApplicationEventEntity } from './application-event.entity.js';
-import { RequiredInfoApplicationEntity } from './application.entity.js';
+import type { ApplicationSubmission } from '#workflows/required-info-application/application.contract';
 import { ApplicationFlowClient } from './application-flow.client.js';
+import { ApplicationTransitionsService } from './application-transitions.service.js';
+import { needsFourEyes } from './four-eyes.js';
 
 export const APPLICATION_FORM_FIELD = 'applicationForm';
 export const PROOF_DOCUMENTS_FIELD = 'proofDocuments';
@@ -41,16 +40,16 @@ export interface SubmitApplicationCommand extends RequestedValues {
 
 const blankToUndefined = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
 
-/** Submits an application: checks, documents and row all or nothing, then the review workflow. */
+/** Submits an application: checks and documents here, then the review workflow writes the row (update-with-start). */
 @Injectable()
 export class SubmitApplicationService {
   private readonly logger = new Logger(SubmitApplicationService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly members: MembersRepository,
     private readonly documents: DocumentsService,
-    private readonly audit: AuditTrail,
+    private readonly transitions: ApplicationTransitionsService,
     private readonly flows: ApplicationFlowClient,
   ) {}
 
@@ -60,56 +59,34 @@ export class SubmitApplicationService {
     const requested = this.checkRequestedValues(member, command);
     const uploads = this.documents.validate(files, SUBMISSION_FILES);
     const id = randomUUID();
-    const now = new Date();
+    // The documents first, unlinked (no application yet); the workflow's first activity inserts
+    // the row and links them in one transaction. Nothing here writes the row: no dual write.
+    const stored = await this.documents.transaction((_manager, writer) =>
+      writer.store({
+        ownerMemberId: memberId,
+        documents: uploads.map((upload) => ({ upload, kind: upload.field === APPLICATION_FORM_FIELD ? ('APPLICATION_FORM' as const) : ('PROOF' as const) })),
+      }),
+    );
+    const submission: ApplicationSubmission = {
+      requestedMemberType: requested.memberType ?? null,
+      requestedName: requested.name ?? null,
+      requestedBusinessName: requested.businessName ?? null,
+      requestedBusinessRegistrationNumber: requested.businessRegistrationNumber ?? null,
+      reason: command.reason.trim(),
+      documentIds: stored.map((document) => document.id),
+      submittedAt: new Date().toISOString(),
+      actor: { type: 'MEMBER', id: memberId, clientIp: actor.clientIp ?? null, userAgent: actor.userAgent ?? null },
+    };
     try {
-      await this.documents.transaction(async (manager, writer) => {
-        await manager.insert(RequiredInfoApplicationEntity, {
-          id,
-          memberId,
-          openMemberId: memberId,
-          status: 'SUBMITTED',
-          requestedMemberType: requested.memberType ?? null,
-          requestedName: requested.name ?? null,
-          requestedBusinessName: requested.businessName ?? null,
-          requestedBusinessRegistrationNumber: requested.businessRegistrationNumber ?? null,
-          reason: command.reason.trim(),
-          claimedBy: null,
-          infoRequestMessage: null,
-          rejectionReason: null,
-          decidedBy: null,
-          decidedAt: null,
-          overdue: false,
-          submittedAt: now,
-          statusSince: now,
-        });
-        await manager.insert(ApplicationEventEntity, {
-          id: randomUUID(),
-          applicationId: id,
-          occurredAt: now,
-          actorType: 'MEMBER',
-          actorId: memberId,
-          fromStatus: null,
-          toStatus: 'SUBMITTED',
-          note: null,
-          transitionKey: `${id}:submitted`,
-        });
-        await writer.store({
-          ownerMemberId: memberId,
-          applicationId: id,
-          documents: uploads.map((upload) => ({ upload, kind: upload.field === APPLICATION_FORM_FIELD ? ('APPLICATION_FORM' as const) : ('PROOF' as const) })),
-        });
-        await this.audit.record(manager, actor, { action: 'APPLICATION_SUBMITTED', memberId, after: { applicationId: id, requested } });
-      });
+      await this.flows.submit(id, memberId, needsFourEyes(member, requested, this.config.reviewFourEyesFields), submission);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError(ErrorCode.APPLICATION_ALREADY_OPEN, 'You already have an open application; wait for its decision or withdraw it');
-      throw error;
-    }
-    try {
-      await this.flows.start(id, memberId);
-    } catch (error) {
-      // Without its workflow the application could never move: take it back entirely.
-      this.logger.warn(`review workflow not started for ${id}; submission undone`);
-      await this.undo(id);
+      if (error instanceof DomainError && error.code === ErrorCode.APPLICATION_ALREADY_OPEN) throw error; // the workflow removed the documents
+      // No answer. A workflow that did start links the documents (or removes them) itself; only
+      // when it surely does not exist are they removed here. Unknown (Temporal unreachable): kept.
+      if ((await this.flows.exists(id)) === false) {
+        this.logger.warn(`review workflow not started for ${id}; its documents removed`);
+        await this.transitions.discardUnlinked(memberId, submission.documentIds).catch(() => undefined);
+      }
       throw error;
     }
     return { id, status: 'SUBMITTED' };
@@ -147,14 +124,5 @@ export class SubmitApplicationService {
       throw new DomainError(ErrorCode.INVALID_BUSINESS_REGISTRATION_NUMBER, 'The business registration number is not valid (10 digits with a check digit)');
     }
     return requested;
-  }
-
-  private async undo(applicationId: string): Promise<void> {
-    const stored = await this.documents.listForApplication(applicationId);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.delete(DocumentEntity, { applicationId });
-      await manager.delete(RequiredInfoApplicationEntity, { id: applicationId });
-    });
-    await this.documents.discard(stored);
   }
 }

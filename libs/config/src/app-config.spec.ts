@@ -51,9 +51,16 @@ describe('loadConfig', () => {
     ['MOBILE_CODE_MAX_ATTEMPTS', '0'],
     ['MOBILE_CODE_RESEND_AFTER_SECONDS', '-1'],
     ['MOBILE_CODE_MAX_RESENDS', '21'],
+    ['REVIEW_FOUR_EYES_FIELDS', 'businessName,birthday'],
   ])('refuses %s=%s naming the variable', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('reads the four-eyes fields: the product default, a list, or none', () => {
+    expect(loadConfig({}).reviewFourEyesFields).toEqual(['memberTypeBusiness', 'businessName', 'businessRegistrationNumber']);
+    expect(loadConfig({ REVIEW_FOUR_EYES_FIELDS: 'name, businessRegistrationNumber' }).reviewFourEyesFields).toEqual(['name', 'businessRegistrationNumber']);
+    expect(loadConfig({ REVIEW_FOUR_EYES_FIELDS: 'none' }).reviewFourEyesFields).toEqual([]);
   });
 
   it('never echoes a secret value in its message', () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 // The workflows' input shapes: configuration fills them, so each is written once.
 import type { LoginIdChangeLimits } from '#workflows/login-id-change/login-id-change.types';
 import type { ReviewDeadlines } from '#workflows/required-info-application/application.types';
+import { DEFAULT_FOUR_EYES_FIELDS, FOUR_EYES_FIELDS, type FourEyesField } from '#workflows/required-info-application/application.contract';
 
 export type DatabaseConfig =
   | { readonly type: 'sqlite'; readonly file: string; readonly url: string }
@@ -30,6 +31,8 @@ export interface AppConfig {
   readonly loginIdChange: LoginIdChangeLimits;
   /** Review deadlines of required-information applications (product.md §5), in seconds. */
   readonly reviewDeadlines: ReviewDeadlines;
+  /** Requested changes that need a second reviewer's approval (REVIEW_FOUR_EYES_FIELDS; `none` for no four eyes). */
+  readonly reviewFourEyesFields: readonly FourEyesField[];
   /** Where members reach the portal's pages; used in links sent by email. */
   readonly publicPortalUrl: string;
   /** Where members reach the API; used in links sent by email. */
@@ -186,6 +189,17 @@ function serviceAreas(env: Env): string[] {
     throw new ConfigError('SERVICE_AREAS', 'must be a comma-separated list of codes (A-Z, 0-9, -)');
   }
   return areas;
+}
+
+function fourEyesFields(env: Env): FourEyesField[] {
+  const raw = env.REVIEW_FOUR_EYES_FIELDS;
+  if (raw === undefined || raw.trim() === '') return [...DEFAULT_FOUR_EYES_FIELDS];
+  if (raw.trim() === 'none') return [];
+  const fields = raw.split(',').map((field) => field.trim());
+  if (fields.some((field) => !(FOUR_EYES_FIELDS as readonly string[]).includes(field))) {
+    throw new ConfigError('REVIEW_FOUR_EYES_FIELDS', `must be none or a comma-separated list of ${FOUR_EYES_FIELDS.join(', ')}`);
+  }
+  return fields as FourEyesField[];
 }
 
 function temporalAddress(env: Env): string {
@@ -352,6 +366,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       inReviewSeconds: integer(env, 'REVIEW_IN_REVIEW_DEADLINE_SECONDS', 3 * 86_400, 1, 365 * 86_400),
       infoRequestSeconds: integer(env, 'REVIEW_INFO_REQUEST_DEADLINE_SECONDS', 14 * 86_400, 1, 365 * 86_400),
     },
+    reviewFourEyesFields: fourEyesFields(env),
     mobilePhoneCode: {
       ttlSeconds: integer(env, 'MOBILE_CODE_TTL_SECONDS', 180, 1, 3_600),
       maxAttempts: integer(env, 'MOBILE_CODE_MAX_ATTEMPTS', 5, 1, 20),

@@ -18,6 +18,8 @@ export const ErrorCode = {
   /** The action does not fit the step the change (or application) is at. */
   INVALID_STATE: 'INVALID_STATE',
   APPLICATION_ALREADY_OPEN: 'APPLICATION_ALREADY_OPEN',
+  /** Four eyes: the reviewer who gave the first approval cannot give the second. */
+  FOUR_EYES_REQUIRED: 'FOUR_EYES_REQUIRED',
   INVALID_BUSINESS_REGISTRATION_NUMBER: 'INVALID_BUSINESS_REGISTRATION_NUMBER',
   UNSUPPORTED_DOCUMENT_TYPE: 'UNSUPPORTED_DOCUMENT_TYPE',
   DOCUMENT_TOO_LARGE: 'DOCUMENT_TOO_LARGE',

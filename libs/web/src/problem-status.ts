@@ -43,6 +43,7 @@ export function problemStatus(code: ErrorCode): number {
     case ErrorCode.LAST_ADMIN:
     case ErrorCode.OWN_ACCOUNT_CHANGE:
     case ErrorCode.SET_PASSWORD_LINK_INVALID:
+    case ErrorCode.FOUR_EYES_REQUIRED:
       return 422;
     case ErrorCode.RESET_TOKEN_INVALID:
       return 422;

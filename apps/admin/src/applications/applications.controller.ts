@@ -1,32 +1,30 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBase64, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsBase64, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import {
-  ApplicationFlowClient,
   ApplicationsQuery,
+  ReviewActionsService,
   type QueuePage,
   type ReviewerApplicationDetail,
 } from '#app/applications';
+import { DomainError, ErrorCode } from '#app/core';
 import { DocumentsService } from '#app/documents';
 import { documentDownload } from '#app/web';
 import type { ReviewerPrincipal } from '#app/reviewers';
-import type { ApplicationFlowView, ApplicationStatus } from '#workflows/required-info-application/application.types';
 import {
-  approveApplication,
-  claimApplication,
-  rejectApplication,
-  releaseApplication,
-  requestInformation,
-} from '#workflows/required-info-application/required-info-application.workflow';
+  APPLICATION_STATUSES,
+  type ApplicationFlowView,
+  type ApplicationStatus,
+} from '#workflows/required-info-application/application.contract';
 import { CurrentReviewer } from '../auth/current-reviewer.js';
 import { ReviewerAuth } from '../auth/roles.guard.js';
 
-const STATUSES: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'];
+const STATUSES: ApplicationStatus[] = [...APPLICATION_STATUSES];
 
 class QueueQueryDto {
-  @ApiPropertyOptional({ enum: STATUSES, description: 'Default: SUBMITTED and IN_REVIEW' })
+  @ApiPropertyOptional({ enum: STATUSES, description: 'Default: SUBMITTED, IN_REVIEW and AWAITING_SECOND_APPROVAL' })
   @IsOptional()
   @IsIn(STATUSES)
   status?: ApplicationStatus;
@@ -67,7 +65,20 @@ class RequestInfoDto {
   message!: string;
 }
 
-const DECISION_ERRORS = 'Errors: INVALID_STATE (not at this step, or another action in progress), FORBIDDEN (not the claimant), NOT_FOUND.';
+class ReassignDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The reviewer who takes the claim over (or release: true)' })
+  @IsOptional()
+  @IsUUID()
+  reviewerId?: string;
+
+  @ApiPropertyOptional({ description: 'true: free the claim; the application returns to its queue unclaimed' })
+  @IsOptional()
+  @IsBoolean()
+  release?: boolean;
+}
+
+const DECISION_ERRORS =
+  'Errors: INVALID_STATE (not at this step), FORBIDDEN (not the claimant), FOUR_EYES_REQUIRED (422: the first approver cannot give the second approval), NOT_FOUND. Concurrent actions on one application run one after another.';
 
 @ApiTags('applications')
 @ReviewerAuth()
@@ -75,7 +86,7 @@ const DECISION_ERRORS = 'Errors: INVALID_STATE (not at this step, or another act
 export class ApplicationsController {
   constructor(
     private readonly applications: ApplicationsQuery,
-    private readonly flows: ApplicationFlowClient,
+    private readonly actions: ReviewActionsService,
     private readonly documents: DocumentsService,
   ) {}
 
@@ -107,34 +118,51 @@ export class ApplicationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Claim the application: one reviewer at a time', description: DECISION_ERRORS })
   claim(@Param('id', new ParseUUIDPipe()) id: string, @CurrentReviewer() principal: ReviewerPrincipal): Promise<ApplicationFlowView> {
-    return this.flows.act(id, claimApplication, principal.reviewer.id);
+    return this.actions.claim(id, principal.reviewer.id);
   }
 
   @Post(':id/release')
   @HttpCode(200)
   @ApiOperation({ summary: 'Put a claimed application back in the queue (claimant only)', description: DECISION_ERRORS })
   release(@Param('id', new ParseUUIDPipe()) id: string, @CurrentReviewer() principal: ReviewerPrincipal): Promise<ApplicationFlowView> {
-    return this.flows.act(id, releaseApplication, principal.reviewer.id);
+    return this.actions.release(id, principal.reviewer.id);
   }
 
   @Post(':id/approve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Approve: the requested values are applied to the member (claimant only)', description: DECISION_ERRORS })
+  @ApiOperation({
+    summary: 'Approve: the requested values are applied to the member (claimant only); four-eyes fields need a second, different reviewer',
+    description: DECISION_ERRORS,
+  })
   approve(@Param('id', new ParseUUIDPipe()) id: string, @CurrentReviewer() principal: ReviewerPrincipal): Promise<ApplicationFlowView> {
-    return this.flows.act(id, approveApplication, principal.reviewer.id);
+    return this.actions.approve(id, principal.reviewer.id);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject with a reason shown to the member (claimant only)', description: DECISION_ERRORS })
   reject(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RejectDto, @CurrentReviewer() principal: ReviewerPrincipal): Promise<ApplicationFlowView> {
-    return this.flows.act(id, rejectApplication, principal.reviewer.id, body.reason);
+    return this.actions.reject(id, principal.reviewer.id, body.reason);
   }
 
   @Post(':id/request-info')
   @HttpCode(200)
   @ApiOperation({ summary: 'Ask the member for more information; 14 days to answer (claimant only)', description: DECISION_ERRORS })
   requestInfo(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RequestInfoDto, @CurrentReviewer() principal: ReviewerPrincipal): Promise<ApplicationFlowView> {
-    return this.flows.act(id, requestInformation, principal.reviewer.id, body.message);
+    return this.actions.requestInformation(id, principal.reviewer.id, body.message);
+  }
+
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @ReviewerAuth('ADMIN')
+  @ApiOperation({
+    summary: 'ADMIN: free ({release: true}) or hand over ({reviewerId}) a claim held by any reviewer; audited, the previous claimant told by email',
+    description: 'Errors: VALIDATION_FAILED (neither or both given, or no active reviewer), INVALID_STATE (not claimed, or that reviewer already holds it), FOUR_EYES_REQUIRED (to the first approver), FORBIDDEN (not ADMIN), NOT_FOUND.',
+  })
+  reassign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReassignDto, @CurrentReviewer() principal: ReviewerPrincipal): Promise<ApplicationFlowView> {
+    if ((body.release === true) === (body.reviewerId !== undefined)) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Give either reviewerId or release: true', { errors: [{ field: 'reviewerId', rules: ['exactlyOneOfReviewerIdOrRelease'] }] });
+    }
+    return this.actions.reassign(id, principal.reviewer.id, body.reviewerId ?? null);
   }
 }

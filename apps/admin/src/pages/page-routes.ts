@@ -15,6 +15,7 @@ export const PAGE_ROUTES: readonly string[] = [
   'queue/:id/approve',
   'queue/:id/reject',
   'queue/:id/request-info',
+  'queue/:id/reassign',
   'assets/admin.css',
   // The review desk (desk-pages.controller.ts, set-password-pages.controller.ts).
   'accounts',

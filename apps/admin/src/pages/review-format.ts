@@ -1,14 +1,15 @@
 // How the review pages word and format what they show: labels for statuses, member types and
 // fields, dates in UTC, sizes. Plain functions, so the pages and their specs share one spelling.
 import type { RequiredInfoValues } from '#app/applications';
-import type { ApplicationStatus } from '#workflows/required-info-application/application.types';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '#workflows/required-info-application/application.contract';
 import { html, type SafeHtml } from './layout.js';
 
-export const APPLICATION_STATUSES: readonly ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'];
+export { APPLICATION_STATUSES };
 
 const STATUS_LABELS: Readonly<Record<ApplicationStatus, string>> = {
   SUBMITTED: 'Submitted',
   IN_REVIEW: 'In review',
+  AWAITING_SECOND_APPROVAL: 'Awaiting second approval',
   INFO_REQUESTED: 'Information requested',
   APPROVED: 'Approved',
   REJECTED: 'Rejected',

@@ -1,18 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApplicationFlowClient, ApplicationsQuery, type ReviewerApplicationDetail } from '#app/applications';
+import { ApplicationsQuery, ReviewActionsService, type ReviewerApplicationDetail } from '#app/applications';
 import { DomainError, ErrorCode } from '#app/core';
 import { ReviewersRepository, type ReviewerPrincipal } from '#app/reviewers';
 import { problemsTotal } from '#app/web';
-import type { ApplicationFlowView } from '#workflows/required-info-application/application.types';
-import {
-  approveApplication,
-  claimApplication,
-  rejectApplication,
-  releaseApplication,
-  requestInformation,
-} from '#workflows/required-info-application/required-info-application.workflow';
+import { requireRole } from '#app/reviewers';
+import type { ApplicationFlowView } from '#workflows/required-info-application/application.contract';
 import { ensureCsrfToken } from '../auth/csrf.js';
 import { CurrentReviewer } from '../auth/current-reviewer.js';
 import type { ReviewerRequest } from '../auth/reviewer-request.js';
@@ -44,7 +38,7 @@ function applicationIdOf(id: string): string {
 export class ReviewPagesController {
   constructor(
     private readonly applications: ApplicationsQuery,
-    private readonly flows: ApplicationFlowClient,
+    private readonly actions: ReviewActionsService,
     private readonly reviewers: ReviewersRepository,
   ) {}
 
@@ -70,31 +64,41 @@ export class ReviewPagesController {
 
   @Post(':id/claim')
   claim(@Param('id') id: string, @CurrentReviewer() principal: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
-    return this.act(req, res, principal, id, 'claim', (applicationId, reviewerId) => this.flows.act(applicationId, claimApplication, reviewerId));
+    return this.act(req, res, principal, id, 'claim', (applicationId, reviewerId) => this.actions.claim(applicationId, reviewerId));
   }
 
   @Post(':id/release')
   release(@Param('id') id: string, @CurrentReviewer() principal: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
-    return this.act(req, res, principal, id, 'release', (applicationId, reviewerId) => this.flows.act(applicationId, releaseApplication, reviewerId));
+    return this.act(req, res, principal, id, 'release', (applicationId, reviewerId) => this.actions.release(applicationId, reviewerId));
   }
 
   @Post(':id/approve')
   approve(@Param('id') id: string, @CurrentReviewer() principal: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
-    return this.act(req, res, principal, id, 'approve', (applicationId, reviewerId) => this.flows.act(applicationId, approveApplication, reviewerId));
+    return this.act(req, res, principal, id, 'approve', (applicationId, reviewerId) => this.actions.approve(applicationId, reviewerId));
   }
 
   @Post(':id/reject')
   reject(@Param('id') id: string, @Body() body: unknown, @CurrentReviewer() principal: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
     return this.act(req, res, principal, id, 'reject', (applicationId, reviewerId) =>
-      this.flows.act(applicationId, rejectApplication, reviewerId, requiredNote('reject', body)),
+      this.actions.reject(applicationId, reviewerId, requiredNote('reject', body)),
     );
   }
 
   @Post(':id/request-info')
   requestInfo(@Param('id') id: string, @Body() body: unknown, @CurrentReviewer() principal: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
     return this.act(req, res, principal, id, 'request-info', (applicationId, reviewerId) =>
-      this.flows.act(applicationId, requestInformation, reviewerId, requiredNote('request-info', body)),
+      this.actions.requestInformation(applicationId, reviewerId, requiredNote('request-info', body)),
     );
+  }
+
+  /** ADMIN: frees the claim (`reviewerId` empty) or hands it to another reviewer. */
+  @Post(':id/reassign')
+  reassign(@Param('id') id: string, @Body() body: unknown, @CurrentReviewer() principal: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
+    requireRole(principal.reviewer, 'ADMIN');
+    const target = (body as Record<string, unknown> | undefined)?.reviewerId;
+    const reviewerId = typeof target === 'string' && UUID.test(target) ? target.toLowerCase() : null;
+    if (typeof target === 'string' && target !== '' && reviewerId === null) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Choose a reviewer from the list');
+    return this.act(req, res, principal, id, 'reassign', (applicationId, adminId) => this.actions.reassign(applicationId, adminId, reviewerId));
   }
 
   /** Runs one review action; a refusal shows the application again with why (an unknown one is the 404 page). */
@@ -107,8 +111,9 @@ export class ReviewPagesController {
     run: (applicationId: string, reviewerId: string) => Promise<ApplicationFlowView>,
   ): Promise<void> {
     const applicationId = applicationIdOf(id);
+    let result: ApplicationFlowView;
     try {
-      await run(applicationId, principal.reviewer.id);
+      result = await run(applicationId, principal.reviewer.id);
     } catch (error) {
       if (!(error instanceof DomainError) || !PAGE_REFUSAL_CODES.has(error.code)) throw error;
       const application = await this.applications.detailForReviewer(applicationId);
@@ -117,7 +122,8 @@ export class ReviewPagesController {
       await this.sendReview(req, res, refusalStatus(error.code), principal, application, { refusal });
       return;
     }
-    res.redirect(303, `/queue/${applicationId}?done=${DONE_KEYS[action]}`);
+    const done = action === 'approve' && result.status === 'AWAITING_SECOND_APPROVAL' ? 'first-approval' : DONE_KEYS[action];
+    res.redirect(303, `/queue/${applicationId}?done=${done}`);
   }
 
   private async sendReview(
@@ -130,7 +136,15 @@ export class ReviewPagesController {
   ): Promise<void> {
     const claimedByOther = application.claimedBy !== null && application.claimedBy !== reviewer.id;
     const claimantName = claimedByOther ? ((await this.reviewers.findById(application.claimedBy!))?.displayName ?? null) : null;
-    const page = renderReviewPage({ reviewer, reviewerId: reviewer.id, csrfToken: ensureCsrfToken(req, res), application, claimantName, ...outcome });
+    // Admins may hand a claim to another active reviewer: the page lists them.
+    const isAdmin = reviewer.role === 'ADMIN';
+    const reassignTo =
+      isAdmin && application.claimedBy !== null
+        ? (await this.reviewers.listAll())
+            .filter((candidate) => candidate.disabledAt === null && candidate.id !== application.claimedBy && candidate.id !== application.firstApprovedBy)
+            .map((candidate) => ({ id: candidate.id, displayName: candidate.displayName }))
+        : [];
+    const page = renderReviewPage({ reviewer, reviewerId: reviewer.id, csrfToken: ensureCsrfToken(req, res), application, claimantName, isAdmin, reassignTo, ...outcome });
     sendPage(res, status, page);
   }
 }

@@ -7,7 +7,7 @@ import { MAX_NOTE_LENGTH, type ReviewAction, type ReviewRefusal } from './review
 import { statusLabel } from './review-format.js';
 
 /** The codes a review form shows on the page itself; anything else is an error page. */
-export const PAGE_REFUSAL_CODES: ReadonlySet<string> = new Set([ErrorCode.VALIDATION_FAILED, ErrorCode.INVALID_STATE, ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND]);
+export const PAGE_REFUSAL_CODES: ReadonlySet<string> = new Set([ErrorCode.VALIDATION_FAILED, ErrorCode.INVALID_STATE, ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND, ErrorCode.FOUR_EYES_REQUIRED]);
 
 const DONE_AS: Readonly<Record<ReviewAction, string>> = {
   claim: 'claimed',
@@ -15,6 +15,7 @@ const DONE_AS: Readonly<Record<ReviewAction, string>> = {
   approve: 'approved',
   reject: 'rejected',
   'request-info': 'sent back for information',
+  reassign: 'reassigned',
 };
 
 const NOTE_NAMES: Partial<Record<ReviewAction, { readonly field: string; readonly missing: string; readonly fieldMissing: string }>> = {
@@ -63,8 +64,12 @@ export function reviewRefusal(
   typed?: string,
 ): ReviewRefusal {
   if (error.code === ErrorCode.VALIDATION_FAILED) return { action, typed, ...validationRefusal(action, error) };
-  const claimedByMe = application.status === 'IN_REVIEW' && application.claimedBy === reviewerId;
-  const claimedByOther = application.status === 'IN_REVIEW' && application.claimedBy !== reviewerId;
+  if (error.code === ErrorCode.FOUR_EYES_REQUIRED) {
+    return { action, typed, message: 'Four eyes: you gave the first approval, so a different reviewer must give the second.' };
+  }
+  const held = application.status === 'IN_REVIEW' || (application.status === 'AWAITING_SECOND_APPROVAL' && application.claimedBy !== null);
+  const claimedByMe = held && application.claimedBy === reviewerId;
+  const claimedByOther = held && application.claimedBy !== reviewerId;
   let message: string;
   if (action === 'claim' && claimedByMe) message = 'You have already claimed this application.';
   else if (action === 'claim' && claimedByOther) message = 'Another reviewer claimed it first.';
@@ -84,6 +89,8 @@ export function refusalStatus(code: string): number {
       return 400;
     case ErrorCode.FORBIDDEN:
       return 403;
+    case ErrorCode.FOUR_EYES_REQUIRED:
+      return 422;
     default:
       return 409;
   }
@@ -94,6 +101,8 @@ export const DONE_NOTICES: Readonly<Record<string, string>> = {
   claimed: 'You claimed this application. No other reviewer can decide on it while you hold it.',
   released: 'You released the application: it is back in the queue.',
   approved: "Approved: the requested values now apply to the member's account.",
+  'first-approval': 'First approval recorded: a different reviewer must claim it and give the second approval.',
+  reassigned: 'The claim was changed; the previous claimant is told by email.',
   rejected: 'Rejected: the member is told your reason.',
   'info-requested': 'Information requested: the member is told your message.',
 };
@@ -104,4 +113,5 @@ export const DONE_KEYS: Readonly<Record<ReviewAction, string>> = {
   approve: 'approved',
   reject: 'rejected',
   'request-info': 'info-requested',
+  reassign: 'reassigned',
 };

@@ -20,6 +20,7 @@ function anItem(overrides: Partial<QueueItem> = {}): QueueItem {
     memberLoginId: 'minji@example.com',
     overdue: false,
     claimedBy: null,
+    firstApprovedBy: null,
     ...overrides,
   };
 }
@@ -35,6 +36,8 @@ function anApplication(overrides: Partial<ReviewerApplicationDetail> = {}): Revi
     history: [{ at: '2025-03-01T09:30:00.000Z', actor: 'MEMBER', from: null, to: 'SUBMITTED', note: null }],
     member: { loginId: 'minji@example.com', language: 'ko' },
     current: { memberType: 'PERSONAL', name: 'Kim Minji', businessName: null, businessRegistrationNumber: null },
+    fourEyes: false,
+    firstApprovedBy: null,
     ...overrides,
   };
 }
@@ -151,5 +154,23 @@ describe('review page', () => {
     expect(page).toContain('role="alert">A reason is required to reject the application.</p>');
     expect(page).toContain('<span class="field-error" id="reject-reason-error">A reason is required.</span>');
     expect(page).toMatch(/aria-invalid="true">\n {2}&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;<\/textarea>/);
+  });
+
+  it('four eyes: the first approver is offered nothing more; another reviewer may claim it for the second approval', () => {
+    const waiting = anApplication({ status: 'AWAITING_SECOND_APPROVAL', fourEyes: true, firstApprovedBy: ME, claimedBy: null });
+    expect(actionsOf(review({ application: waiting }))).toEqual([]);
+    expect(review({ application: waiting })).toContain('You gave the first approval.');
+    expect(actionsOf(review({ application: waiting, reviewerId: 'reviewer-b' }))).toEqual(['claim']);
+    const held = anApplication({ status: 'AWAITING_SECOND_APPROVAL', fourEyes: true, firstApprovedBy: 'reviewer-a', claimedBy: ME });
+    expect(actionsOf(review({ application: held }))).toEqual(['approve', 'reject', 'release']);
+    expect(review({ application: held })).toContain('Give the second approval');
+  });
+
+  it('offers an admin to free or hand over a claim held by someone else, listing the reviewers escaped', () => {
+    const claimed = anApplication({ status: 'IN_REVIEW', claimedBy: 'reviewer-other' });
+    expect(actionsOf(review({ application: claimed }))).toEqual([]);
+    const page = review({ application: claimed, isAdmin: true, reassignTo: [{ id: 'r-1', displayName: '<b>Park</b>' }] });
+    expect(actionsOf(page)).toEqual(['reassign', 'reassign']);
+    expect(page).toContain('<option value="r-1">&lt;b&gt;Park&lt;/b&gt;</option>');
   });
 });

@@ -14,9 +14,9 @@ import {
 } from './review-format.js';
 
 /** The reviewer's actions on an application, as the page routes name them (POST /queue/:id/<action>). */
-export type ReviewAction = 'claim' | 'release' | 'approve' | 'reject' | 'request-info';
+export type ReviewAction = 'claim' | 'release' | 'approve' | 'reject' | 'request-info' | 'reassign';
 
-export const REVIEW_ACTIONS: readonly ReviewAction[] = ['claim', 'release', 'approve', 'reject', 'request-info'];
+export const REVIEW_ACTIONS: readonly ReviewAction[] = ['claim', 'release', 'approve', 'reject', 'request-info', 'reassign'];
 
 /** The longest reason or message the member is sent (as the JSON API allows). */
 export const MAX_NOTE_LENGTH = 2000;
@@ -40,6 +40,10 @@ export interface ReviewPageView {
   /** What the last action did (after its redirect). */
   readonly notice?: string;
   readonly refusal?: ReviewRefusal;
+  /** ADMIN: may free or hand over a claim held by anyone. */
+  readonly isAdmin?: boolean;
+  /** Active reviewers an admin can hand the claim to. */
+  readonly reassignTo?: ReadonlyArray<{ readonly id: string; readonly displayName: string }>;
 }
 
 function documentHref(applicationId: string, documentId: string, inline: boolean): string {
@@ -136,19 +140,47 @@ ${typed ?? ''}</textarea>
 </div>`;
 }
 
+const FOUR_EYES_NOTE = html`<p class="four-eyes muted small">Four eyes: this change needs the approval of two different reviewers.</p>`;
+
+/** ADMIN: free the claim, or hand it to another active reviewer (the previous claimant is told). */
+function adminReassign(applicationId: string, csrfToken: string, reviewers: ReadonlyArray<{ readonly id: string; readonly displayName: string }>): SafeHtml {
+  const options = reviewers.map((reviewer) => html`<option value="${reviewer.id}">${reviewer.displayName}</option>`);
+  return html`<div class="admin-reassign">
+  <h3>Administrator</h3>
+  ${actionForm(
+    applicationId,
+    'reassign',
+    csrfToken,
+    html`<input type="hidden" name="reviewerId" value="">
+  <button type="submit" class="secondary" name="release" value="true">Free the claim</button>`,
+  )}
+  ${
+    reviewers.length > 0 &&
+    actionForm(
+      applicationId,
+      'reassign',
+      csrfToken,
+      html`<div class="field"><label for="reassign-reviewer">Hand the claim to</label>
+  <select id="reassign-reviewer" name="reviewerId">${options}</select></div>
+  <button type="submit" class="secondary">Reassign</button>`,
+    )
+  }
+</div>`;
+}
+
 function actions(view: ReviewPageView): SafeHtml {
   const { application, reviewerId, csrfToken, refusal } = view;
   const typed = (action: ReviewAction) => (refusal?.action === action ? refusal.typed : undefined);
   const errorFor = (action: ReviewAction) => (refusal?.action === action ? refusal.fieldMessage : undefined);
-  let content: SafeHtml;
-  if (application.status === 'SUBMITTED') {
-    content = html`<p>Waiting for a reviewer. Claim it to review it: while you hold it, no other reviewer can decide on it.</p>
-${actionForm(application.id, 'claim', csrfToken, html`<button type="submit" class="primary">Claim</button>`)}`;
-  } else if (application.status === 'IN_REVIEW' && application.claimedBy === reviewerId) {
-    content = html`<p>You claimed this application.</p>
-${actionForm(application.id, 'approve', csrfToken, html`<button type="submit" class="primary">Approve</button>
-  <span class="muted small">Applies the requested values to the member's account.</span>`)}
-${actionForm(
+  const decisionForms = (approveLabel: string, approveHint: string, withInfoRequest: boolean) => html`${actionForm(
+    application.id,
+    'approve',
+    csrfToken,
+    html`<button type="submit" class="primary">${approveLabel}</button>
+  <span class="muted small">${approveHint}</span>`,
+  )}
+${withInfoRequest &&
+actionForm(
   application.id,
   'request-info',
   csrfToken,
@@ -164,13 +196,39 @@ ${actionForm(
 )}
 ${actionForm(application.id, 'release', csrfToken, html`<button type="submit" class="secondary">Release to the queue</button>
   <span class="muted small">Another reviewer can then claim it.</span>`)}`;
-  } else if (application.status === 'IN_REVIEW') {
+  const firstApprover = application.firstApprovedBy === reviewerId;
+  let content: SafeHtml;
+  if (application.status === 'SUBMITTED') {
+    content = html`<p>Waiting for a reviewer. Claim it to review it: while you hold it, no other reviewer can decide on it.</p>
+${application.fourEyes && FOUR_EYES_NOTE}
+${actionForm(application.id, 'claim', csrfToken, html`<button type="submit" class="primary">Claim</button>`)}`;
+  } else if (application.status === 'IN_REVIEW' && application.claimedBy === reviewerId) {
+    content = html`<p>You claimed this application.</p>
+${application.fourEyes && FOUR_EYES_NOTE}
+${
+  application.fourEyes
+    ? decisionForms('Approve (first of two)', 'A different reviewer must then give the second approval.', true)
+    : decisionForms('Approve', "Applies the requested values to the member's account.", true)
+}`;
+  } else if (application.status === 'AWAITING_SECOND_APPROVAL' && application.claimedBy === reviewerId) {
+    content = html`<p>First approval given by another reviewer. You hold the second review.</p>
+${decisionForms('Give the second approval', "Applies the requested values to the member's account.", false)}`;
+  } else if (application.status === 'AWAITING_SECOND_APPROVAL' && application.claimedBy === null) {
+    content = firstApprover
+      ? html`<p class="four-eyes-wait">You gave the first approval. A different reviewer must claim it and give the second.</p>`
+      : html`<p>Approved once; waiting for a second, different reviewer.</p>
+${actionForm(application.id, 'claim', csrfToken, html`<button type="submit" class="primary">Claim for the second approval</button>`)}`;
+  } else if (application.status === 'IN_REVIEW' || application.status === 'AWAITING_SECOND_APPROVAL') {
     const name = view.claimantName ? html` (${view.claimantName})` : null;
     content = html`<p class="claimed-elsewhere">Claimed by another reviewer${name}. Only they can decide on it or release it.</p>`;
   } else if (application.status === 'INFO_REQUESTED') {
     content = html`<p>Waiting for the member to add documents. It comes back to the queue when they do.</p>`;
   } else {
     content = html`<p>${statusLabel(application.status)}${application.decidedAt ? html` on ${dateTime(application.decidedAt)}` : null}. Nothing more to decide.</p>`;
+  }
+  if (view.isAdmin && application.claimedBy !== null && (application.status === 'IN_REVIEW' || application.status === 'AWAITING_SECOND_APPROVAL')) {
+    content = html`${content}
+${adminReassign(application.id, csrfToken, view.reassignTo ?? [])}`;
   }
   return html`<aside class="card actions" aria-labelledby="actions-heading">
   <h2 id="actions-heading">Review</h2>

@@ -5,7 +5,10 @@ import { PingActivitiesImpl } from './ping.activities.js';
 import { RequiredInfoApplicationActivitiesImpl } from './required-info-application.activities.js';
 
 const REQUIRED_INFO_APPLICATION: (keyof RequiredInfoApplicationActivities)[] = [
+  'createApplication',
   'recordApplicationTransition',
+  'markApplicationOverdue',
+  'sendApplicationNotice',
   'approveApplication',
   'flagApplicationOverdue',
   'notifyApplicant',

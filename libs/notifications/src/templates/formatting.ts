@@ -43,16 +43,19 @@ const STATUS_LABELS: Record<Language, Record<string, string>> = {
     SUBMITTED: '접수됨(담당자 미지정)',
     IN_REVIEW: '심사 중',
     INFO_REQUESTED: '추가 자료 요청',
+    AWAITING_SECOND_APPROVAL: '2차 승인 대기',
   },
   en: {
     SUBMITTED: 'submitted, not yet claimed',
     IN_REVIEW: 'in review',
     INFO_REQUESTED: 'more information requested',
+    AWAITING_SECOND_APPROVAL: 'awaiting a second approval',
   },
   ja: {
     SUBMITTED: '受付済み（担当者未定）',
     IN_REVIEW: '審査中',
     INFO_REQUESTED: '追加資料依頼中',
+    AWAITING_SECOND_APPROVAL: '二次承認待ち',
   },
 };
 

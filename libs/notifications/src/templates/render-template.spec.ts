@@ -40,6 +40,7 @@ const SAMPLE_PARAMS: TemplateParams = {
     reason: 'The registration number does not match the certificate.',
   },
   'review-overdue-reminder': { applicationId: 'APP-2026-0042', status: 'IN_REVIEW', since: '2026-03-02T09:00:00.000Z' },
+  'review-claim-reassigned': { applicationId: 'APP-2026-0042', newClaimant: 'Park Jiwoo' },
 };
 
 const SCRIPT = { ko: /[\uAC00-\uD7A3]/, ja: /[\u3040-\u30FF]/, en: /^[\x20-\x7E\n]+$/ } as const;

@@ -37,6 +37,7 @@ export const TEMPLATES = {
   // The support inbox and reviewer accounts (the review desk).
   'inquiry-answered': { channel: 'email', params: { name: 'text', title: 'text' } },
   'reviewer-set-password': { channel: 'email', params: { name: 'text', setPasswordUrl: 'url', hours: 'count' } },
+  'review-claim-reassigned': { channel: 'email', params: { applicationId: 'text', newClaimant: 'text' } },
 } as const satisfies Record<string, { readonly channel: Channel; readonly params: Readonly<Record<string, ParamKind>> }>;
 
 export type TemplateName = keyof typeof TEMPLATES;

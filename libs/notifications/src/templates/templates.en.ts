@@ -175,4 +175,11 @@ export const EN_TEMPLATES: TemplateCatalog = {
       'If you did not expect this email, ignore it; nobody can sign in with your account until a password is set.',
     ].join('\n\n'),
   }),
+  'review-claim-reassigned': ({ applicationId, newClaimant }) =>
+    email(
+      `Your claim was taken over: application ${applicationId}`,
+      `An administrator has taken your claim on application ${applicationId}.`,
+      newClaimant === '-' ? 'It is back in the queue, unclaimed.' : `It is now with ${newClaimant}.`,
+      'You no longer need to act on it.',
+    ),
 };

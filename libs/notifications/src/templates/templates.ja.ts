@@ -173,4 +173,11 @@ export const JA_TEMPLATES: TemplateCatalog = {
       'お心当たりがない場合は、このメールを無視してください。パスワードが設定されるまで、このアカウントでは誰もサインインできません。',
     ].join('\n\n'),
   }),
+  'review-claim-reassigned': ({ applicationId, newClaimant }) =>
+    email(
+      `担当が変更されました：申請 ${applicationId}`,
+      `管理者が申請 ${applicationId} のあなたの担当を解除しました。`,
+      newClaimant === '-' ? '申請は担当者なしで一覧に戻りました。' : `現在の担当は ${newClaimant} さんです。`,
+      '対応の必要はありません。',
+    ),
 };

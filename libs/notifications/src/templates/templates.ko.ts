@@ -173,4 +173,11 @@ export const KO_TEMPLATES: TemplateCatalog = {
       '요청하신 적이 없다면 이 메일을 무시하셔도 됩니다. 비밀번호를 설정하기 전에는 누구도 이 계정으로 로그인할 수 없습니다.',
     ].join('\n\n'),
   }),
+  'review-claim-reassigned': ({ applicationId, newClaimant }) =>
+    email(
+      `담당이 변경되었습니다: 신청 ${applicationId}`,
+      `관리자가 신청 ${applicationId}에 대한 담당을 해제했습니다.`,
+      newClaimant === '-' ? '신청은 담당자 없이 대기열로 돌아갔습니다.' : `이제 ${newClaimant}님이 담당합니다.`,
+      '더 이상 처리하지 않으셔도 됩니다.',
+    ),
 };

@@ -19,6 +19,7 @@ import { CreateLoginIdReservations1764430000030 } from './1764430000030-CreateLo
 import { AddInquiryRepliesAndStatus1764450000000 } from './1764450000000-AddInquiryRepliesAndStatus.js';
 import { CreateReviewerPasswordLinks1764450000100 } from './1764450000100-CreateReviewerPasswordLinks.js';
 import { AddAuditEventSearchIndexes1764450000200 } from './1764450000200-AddAuditEventSearchIndexes.js';
+import { AddFourEyesToApplications1764420000010 } from './1764420000010-AddFourEyesToApplications.js';
 
 /** Every migration, oldest first. The schema belongs to these, never to `synchronize`. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   AddInquiryRepliesAndStatus1764450000000,
   CreateReviewerPasswordLinks1764450000100,
   AddAuditEventSearchIndexes1764450000200,
+  AddFourEyesToApplications1764420000010,
 ];
