@@ -258,6 +258,10 @@ export const MESSAGES = {
   'error.SERVICE_UNAVAILABLE': ['The service can\'t do this right now. Try again in a minute.', '지금은 처리할 수 없습니다. 잠시 후 다시 시도하세요.', '現在処理できません。しばらくしてからお試しください。'],
   'error.PAYLOAD_TOO_LARGE': ['The files are too large together.', '파일 전체 크기가 너무 큽니다.', 'ファイルの合計サイズが大きすぎます。'],
   'error.PRECONDITION_REQUIRED': ['Reload the page and try again.', '페이지를 새로 고친 후 다시 시도하세요.', 'ページを再読み込みしてもう一度お試しください。'],
+  // Staff-only refusals (the admin app's); listed so that no code the API family answers is without words.
+  'error.LAST_ADMIN': ['At least one administrator must remain.', '관리자는 최소 한 명 남아 있어야 합니다.', '管理者は少なくとも一人必要です。'],
+  'error.OWN_ACCOUNT_CHANGE': ['You cannot change this on your own account.', '자신의 계정에서는 이 항목을 변경할 수 없습니다.', '自分のアカウントではこれを変更できません。'],
+  'error.SET_PASSWORD_LINK_INVALID': ['This link is no longer valid. Ask for a new one.', '이 링크는 더 이상 유효하지 않습니다. 새 링크를 요청하세요.', 'このリンクは無効です。新しいリンクを依頼してください。'],
   'error.FOUR_EYES_REQUIRED': ['This needs a second reviewer.', '두 번째 심사자가 필요합니다.', '二人目の審査担当者が必要です。'],
   'error.UNKNOWN': ['The request was refused ({code}).', '요청이 거절되었습니다({code}).', 'リクエストは拒否されました({code})。'],
   'rule.isEmail': ['Enter a valid email address.', '올바른 이메일 주소를 입력하세요.', '有効なメールアドレスを入力してください。'],
