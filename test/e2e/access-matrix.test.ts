@@ -79,6 +79,9 @@ describe('access matrix', () => {
     { app: 'api', method: 'get', path: () => `/api/v1/me/inquiries/${inquiryId}/attachments/${attachmentId}`, expect: { anonymous: 401, memberA: 200, memberB: 404, reviewer: 401, admin: 401 } },
     { app: 'api', method: 'get', path: () => '/api/v1/me/login-id-change', expect: { anonymous: 401, memberA: 404, memberB: 404, reviewer: 401, admin: 401 } },
     { app: 'api', method: 'get', path: () => '/api/v1/forms/member-info-change-application', expect: { anonymous: 200, memberA: 200, memberB: 200, reviewer: 401, admin: 401 } },
+    // Account recovery (issue 12): public by design, so every actor gets the same refusal of an empty body.
+    { app: 'api', method: 'post', path: () => '/api/v1/auth/password-reset', expect: { anonymous: 400, memberA: 400, memberB: 400, reviewer: 400, admin: 400 } },
+    { app: 'api', method: 'post', path: () => '/api/v1/auth/password-reset/confirm', expect: { anonymous: 400, memberA: 400, memberB: 400, reviewer: 400, admin: 400 } },
     { app: 'admin', method: 'get', path: () => '/admin/api/v1/me', expect: { anonymous: 401, memberA: 401, memberB: 401, reviewer: 200, admin: 200 } },
     { app: 'admin', method: 'get', path: () => '/admin/api/v1/applications', expect: { anonymous: 401, memberA: 401, memberB: 401, reviewer: 200, admin: 200 } },
     { app: 'admin', method: 'get', path: () => `/admin/api/v1/applications/${applicationId}`, expect: { anonymous: 401, memberA: 401, memberB: 401, reviewer: 200, admin: 200 } },

@@ -53,7 +53,7 @@ export function createPortalApp(config: AppConfig, logger: Logger = createPortal
   const cookieSecret = config.portal.cookieSecret ?? randomBytes(32).toString('base64url');
   if (!config.portal.cookieSecret) logger.warn('PORTAL_COOKIE_SECRET is not set: a random key is used, sessions end when this process restarts and other replicas cannot read them');
   const deps: PortalDeps = {
-    api: new ApiClient({ baseUrl: apiUrl, portalSecret: config.portal.apiSecret }),
+    api: new ApiClient({ baseUrl: apiUrl, portalSecret: config.production.portalApiSecret }),
     sealer: new CookieSealer(cookieSecret),
     serviceAreas: config.serviceAreas,
     publicHttps: config.publicPortalUrl.startsWith('https://'),

@@ -94,7 +94,10 @@ export interface ProductionPartsConfig {
   readonly redisKeyPrefix: string;
   /** Express `trust proxy`: false (the socket's peer), a hop count, or a list of addresses/CIDRs. */
   readonly trustProxy: false | number | readonly string[];
-  /** The portal's credential: with it, its X-Forwarded-For names the client. Unset = never trusted. */
+  /**
+   * PORTAL_API_SECRET, the portal's credential (≥ 32 characters): the API trusts X-Forwarded-For only
+   * with it, and the portal sends it as X-Portal-Secret. One definition for both sides. Unset = never trusted.
+   */
   readonly portalApiSecret: string | undefined;
   readonly metricsToken: string | undefined;
   /** The two wider failed-password counters of product.md §1 (the per-pair one is `lockout`). */
@@ -111,8 +114,7 @@ export interface PortalConfig {
    * process (sessions end when it restarts), fine for one local instance only.
    */
   readonly cookieSecret: string | undefined;
-  /** Sent as X-Portal-Secret so the API trusts the browser address in X-Forwarded-For; unset: none is sent. */
-  readonly apiSecret: string | undefined;
+  // Its API credential is `production.portalApiSecret` (the same PORTAL_API_SECRET the API checks).
 }
 
 function portalSecret(env: Env, name: string): string | undefined {
@@ -300,7 +302,7 @@ function productionParts(env: Env): ProductionPartsConfig {
     redisUrl: redisUrl(env),
     redisKeyPrefix: redisKeyPrefix(env),
     trustProxy: trustProxy(env),
-    portalApiSecret: secret(env, 'PORTAL_API_SECRET', 16),
+    portalApiSecret: secret(env, 'PORTAL_API_SECRET', 32),
     metricsToken: secret(env, 'METRICS_TOKEN', 16),
     accountFailures: {
       threshold: integer(env, 'LOCKOUT_ACCOUNT_THRESHOLD', 100, 1, 100_000),
@@ -329,7 +331,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
       port: integer(env, 'PORTAL_PORT', 3003, 0, 65535),
       apiUrl: publicUrl(env, 'PORTAL_API_URL', 'http://127.0.0.1:3000'),
       cookieSecret: portalSecret(env, 'PORTAL_COOKIE_SECRET'),
-      apiSecret: portalSecret(env, 'PORTAL_API_SECRET'),
     },
     workerStickyQueueTimeoutSeconds: integer(env, 'WORKER_STICKY_QUEUE_TIMEOUT_SECONDS', 10, 1, 600),
     outboxDir: path.resolve(text(env, 'OUTBOX_DIR', 'var/outbox')),

@@ -23,6 +23,12 @@ describe('production parts configuration', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN must be at least 16 characters');
   });
 
+  it('reads PORTAL_API_SECRET once, at least 32 characters, for the API and the portal alike', () => {
+    expect(() => loadConfig({ PORTAL_API_SECRET: 'sixteen-chars-ok-not' })).toThrow('PORTAL_API_SECRET must be at least 32 characters');
+    const secret = 'a-portal-api-secret-of-32-chars!';
+    expect(loadConfig({ PORTAL_API_SECRET: secret }).production.portalApiSecret).toBe(secret);
+  });
+
   it('reads TRUST_PROXY as none, a hop count or a list of addresses and CIDRs', () => {
     expect(loadConfig({ TRUST_PROXY: 'none' }).production.trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '2' }).production.trustProxy).toBe(2);

@@ -82,8 +82,9 @@ export class PasswordResetService implements OnApplicationShutdown {
         after: { sessionsRevoked: revoked },
       });
     });
-    // The failure counters of this login ID (every replica's, when shared): a locked-out member gets back in.
-    await this.passwordChecks.clearFailures(member.loginId);
+    // The failure counters of this login ID (every replica's, when shared): a locked-out member gets back in,
+    // on this client too (its per-pair lock from LOCKOUT_THRESHOLD would otherwise still refuse them here).
+    await this.passwordChecks.clearFailures(member.loginId, actor.clientIp ?? null);
 
     await this.notifications
       .send({
