@@ -122,7 +122,7 @@ describe('production shape: SENS, S3, Redis', () => {
   it('leaves no object behind when a submission is refused', async () => {
     const member = await privilegedMember(api);
     const before = (await objects()).length;
-    await submitApplication(api, member, { name: 'Lee Minji' }, { proofs: [fixture('invalid/renamed-linux-executable.pdf')] }).expect(415);
+    await submitApplication(api, member, { name: 'Lee Minji' }, { proofs: [fixture('invalid/renamed-linux-executable.pdf')] }).expect(422);
     expect((await objects()).length).toBe(before);
   });
 
