@@ -13,7 +13,9 @@ describe('review workflow histories replay against the current code', () => {
   const files = fs
     .readdirSync(HISTORIES)
     .filter((name) => name.startsWith('required-info-application-') && name.endsWith('.json'))
-    .map((name) => path.join(HISTORIES, name));
+    .map((name) => path.join(HISTORIES, name))
+    // Histories kept as protobuf (historyProtoBase64) are replayed by workflow-replay.test.ts.
+    .filter((file) => Array.isArray((JSON.parse(fs.readFileSync(file, 'utf8')) as { events?: unknown }).events));
 
   it('has the histories recorded before and after the durable-review change', () => {
     expect(files.map((file) => path.basename(file))).toEqual(
