@@ -91,8 +91,9 @@ jest('integration-sqlite', 'integration', { TEST_DB: 'sqlite' });
 if (mysqlUp) jest('integration-mysql', 'integration', { TEST_DB: 'mysql' });
 else skipOrFail('integration-mysql', `no MySQL at ${process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306'} (set TEST_MYSQL_URL)`);
 jest('workflows', 'workflows');
-jest('e2e-sqlite', 'e2e', { TEST_DB: 'sqlite' });
-if (mysqlUp) jest('e2e-mysql', 'e2e', { TEST_DB: 'mysql' });
+// The crash matrices (docs/reliability.md R1): every activity × both points on SQLite, a representative part on MySQL.
+jest('e2e-sqlite', 'e2e', { TEST_DB: 'sqlite', CRASH_MATRIX: 'full' });
+if (mysqlUp) jest('e2e-mysql', 'e2e', { TEST_DB: 'mysql', CRASH_MATRIX: 'representative' });
 else skipOrFail('e2e-mysql', 'no MySQL reachable');
 // quality.md R9: 2 API, 2 admin and 2 worker processes on MySQL + Redis + SeaweedFS.
 if (mysqlUp) jest('replicas', 'replicas', { TEST_DB: 'mysql' });
