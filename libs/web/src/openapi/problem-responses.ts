@@ -169,10 +169,8 @@ export function completeOpenApi(
       const domain: ErrorCode[] = [];
       const content = operation.requestBody?.content ?? {};
       // Input the schema forbids is 400; input it allows can still break a domain rule it cannot state (422).
-      if (operation.requestBody || operation.parameters?.some((parameter) => parameter.in !== 'header')) {
-        codes.push(ErrorCode.VALIDATION_FAILED);
-        domain.push(ErrorCode.VALIDATION_FAILED);
-      }
+      if (operation.requestBody || operation.parameters?.some((parameter) => parameter.in !== 'header')) codes.push(ErrorCode.VALIDATION_FAILED);
+      if (operation.requestBody || operation.parameters?.some((parameter) => parameter.in === 'query')) domain.push(ErrorCode.VALIDATION_FAILED);
       if (content['application/json']) codes.push(ErrorCode.PAYLOAD_TOO_LARGE);
       if (content['multipart/form-data']) codes.push(ErrorCode.DOCUMENT_TOO_LARGE, ErrorCode.UNSUPPORTED_DOCUMENT_TYPE);
       if (PATH_PARAMETER.test(path)) codes.push(ErrorCode.NOT_FOUND);
