@@ -123,7 +123,7 @@ describe('change login ID: the Temporal workflow over HTTP', () => {
     await change.identityCode(change.smsCode()).expect(200);
     const taken = await change.newLoginId(other.loginId).expect(409);
     expect(taken.body.code).toBe('LOGIN_ID_TAKEN');
-    const same = await change.newLoginId(change.member.loginId).expect(400);
+    const same = await change.newLoginId(change.member.loginId).expect(422);
     expect(same.body.code).toBe('VALIDATION_FAILED');
     const malformed = await change.newLoginId('not-an-email').expect(400);
     expect(malformed.body.code).toBe('VALIDATION_FAILED');
