@@ -124,7 +124,7 @@ describe('forgot password over HTTP', () => {
 
   it('documents both endpoints with every status they answer', async () => {
     const { body } = await request(http).get('/api/docs-json').expect(200);
-    expect(Object.keys(body.paths['/api/v1/auth/password-reset'].post.responses).sort()).toEqual(['202', '400', '429']);
-    expect(Object.keys(body.paths['/api/v1/auth/password-reset/confirm'].post.responses).sort()).toEqual(['204', '400', '422', '429']);
+    expect(Object.keys(body.paths['/api/v1/auth/password-reset'].post.responses).sort()).toEqual(['202', '400', '413', '422', '429', '503']);
+    expect(Object.keys(body.paths['/api/v1/auth/password-reset/confirm'].post.responses).sort()).toEqual(['204', '400', '413', '422', '429', '503']);
   });
 });
