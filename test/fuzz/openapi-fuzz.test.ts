@@ -40,9 +40,11 @@ async function fuzz(name: string, schemaUrl: string, token: string, excludePaths
     const { stdout } = await run(cli, args, { cwd: runDir(), env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 50 * 1024 * 1024, timeout: 580_000 });
     output = stdout;
   } catch (error) {
-    const failure = error as { code?: number; stdout?: string; stderr?: string };
+    const failure = error as { code?: number; killed?: boolean; signal?: string; stdout?: string; stderr?: string };
     code = typeof failure.code === 'number' ? failure.code : 1;
-    output = `${failure.stdout ?? ''}\n${failure.stderr ?? ''}`;
+    // Killed by the timeout: schemathesis prints its counts only at the end, so say so plainly.
+    const killed = failure.killed ? `\nschemathesis ${name} was killed (${failure.signal ?? 'timeout'}) before it finished\n` : '';
+    output = `${failure.stdout ?? ''}\n${failure.stderr ?? ''}${killed}`;
   }
   const count = Number(/(\d+) generated/.exec(output)?.[1] ?? 0);
   generated[name] = count;
