@@ -139,11 +139,11 @@ describe('admin review pages: refusals over HTTP', () => {
     expect(await statusOf(id)).toMatchObject({ status: 'IN_REVIEW', rejectionReason: null, infoRequestMessage: null });
   });
 
-  it('refuses a queue filter the form does not offer with a 400 page; the JSON queue names each member by login ID', async () => {
-    const bad = await request(http).get('/queue?status=DELETED').set('Cookie', session.cookie).expect(400);
+  it('refuses a queue filter the form does not offer with a 422 page; the JSON queue names each member by login ID', async () => {
+    const bad = await request(http).get('/queue?status=DELETED').set('Cookie', session.cookie).expect(422);
     expectHtmlPage(bad);
     expect(bad.text).toContain('Choose a status from the list');
-    await request(http).get('/queue?cursor=not%20a%20cursor').set('Cookie', session.cookie).expect(400);
+    await request(http).get('/queue?cursor=not%20a%20cursor').set('Cookie', session.cookie).expect(422);
 
     const applicant = await signUpAndLogin(api);
     const { body } = await submitApplication(api, applicant).expect(201);

@@ -131,7 +131,7 @@ describe('reviewer accounts (ADMIN)', () => {
     const taken = await asAdmin(request(http).post('/admin/api/v1/reviewers')).send({ email: email.toUpperCase(), displayName: 'Twice', role: 'REVIEWER' }).expect(409);
     expect(taken.body.code).toBe('LOGIN_ID_TAKEN');
     expect(messagesTo(email, 'email')).toHaveLength(1);
-    await asAdmin(request(http).patch(`/admin/api/v1/reviewers/${adminUser.id}`)).send({}).expect(400);
+    await asAdmin(request(http).patch(`/admin/api/v1/reviewers/${adminUser.id}`)).send({}).expect(422);
     await asAdmin(request(http).patch('/admin/api/v1/reviewers/00000000-0000-4000-8000-000000000000')).send({ disabled: true }).expect(404);
     const forged = await request(http).get('/set-password?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').expect(422);
     expect(forged.text).toContain('role="alert"');
@@ -153,8 +153,8 @@ describe('reviewer accounts (ADMIN)', () => {
     expect(text).not.toMatch(/passwordHash|token/i);
 
     await request(http).get('/admin/api/v1/audit-events').auth(reviewer.token, { type: 'bearer' }).expect(403);
-    await asAdmin(request(http).get('/admin/api/v1/audit-events').query({ limit: '101' })).expect(400);
-    await asAdmin(request(http).get('/admin/api/v1/audit-events').query({ memberId: 'nope' })).expect(400);
-    await asAdmin(request(http).get('/admin/api/v1/audit-events').query({ cursor: 'garbage' })).expect(400);
+    await asAdmin(request(http).get('/admin/api/v1/audit-events').query({ limit: '101' })).expect(422);
+    await asAdmin(request(http).get('/admin/api/v1/audit-events').query({ memberId: 'nope' })).expect(422);
+    await asAdmin(request(http).get('/admin/api/v1/audit-events').query({ cursor: 'garbage' })).expect(422);
   });
 });

@@ -103,8 +103,9 @@ describe('support inbox and member lookup', () => {
     const second = await asReviewer(request(adminHttp).get('/admin/api/v1/inquiries').query({ limit: '1', cursor: first.body.nextCursor })).expect(200);
     expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
     expect(second.body.items[0].createdAt >= first.body.items[0].createdAt).toBe(true);
-    for (const query of [{ status: 'PENDING' }, { limit: '0' }, { limit: '101' }, { cursor: '!!' }]) {
-      const res = await asReviewer(request(adminHttp).get('/admin/api/v1/inquiries').query(query)).expect(400);
+    // The DTO checks status (400); limit and an undecodable cursor are the paging rules of the domain (422).
+    for (const [query, status] of [[{ status: 'PENDING' }, 400], [{ limit: '0' }, 422], [{ limit: '101' }, 422], [{ cursor: '!!' }, 422]] as const) {
+      const res = await asReviewer(request(adminHttp).get('/admin/api/v1/inquiries').query(query)).expect(status);
       expect(res.body.code).toBe('VALIDATION_FAILED');
     }
     const id = first.body.items[0].id as string;
@@ -140,20 +141,20 @@ describe('support inbox and member lookup', () => {
     const adminDoc = (await request(admin.getHttpServer()).get('/admin/api/docs-json').expect(200)).body;
     const apiDoc = (await request(api.getHttpServer()).get('/api/docs-json').expect(200)).body;
     const expected: Array<[typeof adminDoc, string, string, string[]]> = [
-      [adminDoc, '/admin/api/v1/reviewers', 'get', ['200', '401', '403']],
-      [adminDoc, '/admin/api/v1/reviewers', 'post', ['201', '400', '401', '403', '409', '503']],
-      [adminDoc, '/admin/api/v1/reviewers/{id}', 'get', ['200', '400', '401', '403', '404']],
-      [adminDoc, '/admin/api/v1/reviewers/{id}', 'patch', ['200', '400', '401', '403', '404', '422']],
+      [adminDoc, '/admin/api/v1/reviewers', 'get', ['200', '401', '403', '503']],
+      [adminDoc, '/admin/api/v1/reviewers', 'post', ['201', '400', '401', '403', '409', '413', '422', '503']],
+      [adminDoc, '/admin/api/v1/reviewers/{id}', 'get', ['200', '400', '401', '403', '404', '503']],
+      [adminDoc, '/admin/api/v1/reviewers/{id}', 'patch', ['200', '400', '401', '403', '404', '413', '422', '503']],
       [adminDoc, '/admin/api/v1/reviewers/{id}/password-reset', 'post', ['202', '400', '401', '403', '404', '409', '503']],
-      [adminDoc, '/admin/api/v1/inquiries', 'get', ['200', '400', '401']],
-      [adminDoc, '/admin/api/v1/inquiries/{id}', 'get', ['200', '400', '401', '404']],
-      [adminDoc, '/admin/api/v1/inquiries/{id}/attachments/{documentId}', 'get', ['200', '400', '401', '404']],
-      [adminDoc, '/admin/api/v1/inquiries/{id}/replies', 'post', ['201', '400', '401', '403', '404', '409', '503']],
-      [adminDoc, '/admin/api/v1/inquiries/{id}/close', 'post', ['200', '400', '401', '403', '404', '409']],
-      [adminDoc, '/admin/api/v1/audit-events', 'get', ['200', '400', '401', '403']],
-      [adminDoc, '/admin/api/v1/members/{id}', 'get', ['200', '401', '404']],
-      [apiDoc, '/api/v1/me/inquiries/{id}', 'get', ['200', '400', '401', '404']],
-      [apiDoc, '/api/v1/me/inquiries/{id}/replies', 'post', ['201', '400', '401', '404', '409', '413', '415']],
+      [adminDoc, '/admin/api/v1/inquiries', 'get', ['200', '400', '401', '403', '422', '503']],
+      [adminDoc, '/admin/api/v1/inquiries/{id}', 'get', ['200', '400', '401', '403', '404', '503']],
+      [adminDoc, '/admin/api/v1/inquiries/{id}/attachments/{documentId}', 'get', ['200', '400', '401', '403', '404', '503']],
+      [adminDoc, '/admin/api/v1/inquiries/{id}/replies', 'post', ['201', '400', '401', '403', '404', '409', '413', '422', '503']],
+      [adminDoc, '/admin/api/v1/inquiries/{id}/close', 'post', ['200', '400', '401', '403', '404', '409', '503']],
+      [adminDoc, '/admin/api/v1/audit-events', 'get', ['200', '400', '401', '403', '422', '503']],
+      [adminDoc, '/admin/api/v1/members/{id}', 'get', ['200', '400', '401', '403', '404', '503']],
+      [apiDoc, '/api/v1/me/inquiries/{id}', 'get', ['200', '400', '401', '404', '503']],
+      [apiDoc, '/api/v1/me/inquiries/{id}/replies', 'post', ['201', '400', '401', '404', '409', '413', '415', '422', '503']],
     ];
     for (const [doc, path, method, statuses] of expected) {
       const operation = doc.paths[path]?.[method];

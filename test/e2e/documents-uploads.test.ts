@@ -124,17 +124,17 @@ describe('bad uploads (R5)', () => {
 
   it('refuses more than 5 files as VALIDATION_FAILED', async () => {
     const six = Array.from({ length: 6 }, (_, i) => file(fixture('valid/proof.pdf'), `p${i}.pdf`));
-    const body = await expectRefused(() => post([...TEXT, ...six]), 400, 'VALIDATION_FAILED');
+    const body = await expectRefused(() => post([...TEXT, ...six]), 422, 'VALIDATION_FAILED');
     expect(body.errors).toEqual([{ field: 'attachments', rules: ['maxFiles'] }]);
   });
 
   it('refuses an empty file as VALIDATION_FAILED', async () => {
-    const body = await expectRefused(() => post([...TEXT, file(fixture('valid/proof.pdf')), file(fixture('invalid/empty.pdf'), 'empty.pdf')]), 400, 'VALIDATION_FAILED');
+    const body = await expectRefused(() => post([...TEXT, file(fixture('valid/proof.pdf')), file(fixture('invalid/empty.pdf'), 'empty.pdf')]), 422, 'VALIDATION_FAILED');
     expect(body.errors).toEqual([{ field: 'attachments.1', rules: ['notEmpty'] }]);
   });
 
   it('refuses a file in a field the endpoint does not take', async () => {
-    const body = await expectRefused(() => post([...TEXT, { ...file(fixture('valid/proof.pdf')), name: 'avatar' }]), 400, 'VALIDATION_FAILED');
+    const body = await expectRefused(() => post([...TEXT, { ...file(fixture('valid/proof.pdf')), name: 'avatar' }]), 422, 'VALIDATION_FAILED');
     expect(body.errors).toEqual([{ field: 'avatar', rules: ['unexpectedFile'] }]);
   });
 

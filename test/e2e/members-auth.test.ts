@@ -57,10 +57,10 @@ describe('members: sign-up, sign-in, sessions, re-authentication, lockout', () =
 
     it.each([
       ['an invalid business registration number', aBusinessSignUp({ businessRegistrationNumber: '220-81-62518' }), 422, 'INVALID_BUSINESS_REGISTRATION_NUMBER'],
-      ['a business member without a business name', aBusinessSignUp({ businessName: undefined }), 400, 'VALIDATION_FAILED'],
-      ['business fields on a personal member', aSignUp({ businessName: 'Shop' }), 400, 'VALIDATION_FAILED'],
-      ['a landline as mobile phone', aSignUp({ mobilePhone: '02-123-4567' }), 400, 'VALIDATION_FAILED'],
-      ['an unknown service area', aSignUp({ serviceArea: 'MARS' }), 400, 'VALIDATION_FAILED'],
+      ['a business member without a business name', aBusinessSignUp({ businessName: undefined }), 422, 'VALIDATION_FAILED'],
+      ['business fields on a personal member', aSignUp({ businessName: 'Shop' }), 422, 'VALIDATION_FAILED'],
+      ['a landline as mobile phone', aSignUp({ mobilePhone: '02-123-4567' }), 422, 'VALIDATION_FAILED'],
+      ['an unknown service area', aSignUp({ serviceArea: 'MARS' }), 422, 'VALIDATION_FAILED'],
       ['an unknown member type', aSignUp({ memberType: 'ROBOT' as never }), 400, 'VALIDATION_FAILED'],
       ['an unsupported language', aSignUp({ language: 'fr' as never }), 400, 'VALIDATION_FAILED'],
       ['a malformed email', aSignUp({ loginId: 'not-an-email' }), 400, 'VALIDATION_FAILED'],

@@ -49,8 +49,8 @@ describe('forgot password over HTTP', () => {
     expect(previous.body).toMatchObject({ code: 'PASSWORD_RECENTLY_USED', status: 422 });
     expect(previous.headers['content-type']).toMatch(/application\/problem\+json/);
     await confirm(token, second).expect(422).expect(({ body }) => expect(body.code).toBe('PASSWORD_RECENTLY_USED'));
-    await confirm(token, 'Third!pw42', 'Third!pw43').expect(400).expect(({ body }) => expect(body.code).toBe('PASSWORD_CONFIRMATION_MISMATCH'));
-    await confirm(token, 'short').expect(400).expect(({ body }) => expect(body.code).toBe('PASSWORD_POLICY_VIOLATION'));
+    await confirm(token, 'Third!pw42', 'Third!pw43').expect(422).expect(({ body }) => expect(body.code).toBe('PASSWORD_CONFIRMATION_MISMATCH'));
+    await confirm(token, 'short').expect(422).expect(({ body }) => expect(body.code).toBe('PASSWORD_POLICY_VIOLATION'));
 
     await confirm(token, 'Third!pw42').expect(204);
     await request(http).get('/api/v1/me/sessions').auth(member.token, { type: 'bearer' }).expect(401);
@@ -124,7 +124,7 @@ describe('forgot password over HTTP', () => {
 
   it('documents both endpoints with every status they answer', async () => {
     const { body } = await request(http).get('/api/docs-json').expect(200);
-    expect(Object.keys(body.paths['/api/v1/auth/password-reset'].post.responses).sort()).toEqual(['202', '400', '429']);
-    expect(Object.keys(body.paths['/api/v1/auth/password-reset/confirm'].post.responses).sort()).toEqual(['204', '400', '422', '429']);
+    expect(Object.keys(body.paths['/api/v1/auth/password-reset'].post.responses).sort()).toEqual(['202', '400', '413', '422', '429', '503']);
+    expect(Object.keys(body.paths['/api/v1/auth/password-reset/confirm'].post.responses).sort()).toEqual(['204', '400', '413', '422', '429', '503']);
   });
 });

@@ -88,7 +88,7 @@ describe('four eyes and the administrator’s reassignment (HTTP)', () => {
     await as(a).post(`/applications/${id}/claim`).expect(200);
 
     expect((await as(b).post(`/applications/${id}/reassign`, { release: true }).expect(403)).body.code).toBe('FORBIDDEN');
-    expect((await as(boss).post(`/applications/${id}/reassign`, {}).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect((await as(boss).post(`/applications/${id}/reassign`, {}).expect(422)).body.code).toBe('VALIDATION_FAILED');
     expect((await as(boss).post(`/applications/${id}/reassign`, { reviewerId: a.id }).expect(409)).body.code).toBe('INVALID_STATE');
 
     expect((await as(boss).post(`/applications/${id}/reassign`, { reviewerId: b.id }).expect(200)).body).toMatchObject({ status: 'IN_REVIEW', claimedBy: b.id });

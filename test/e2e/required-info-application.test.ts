@@ -122,15 +122,15 @@ describe('change required information: application, review workflow, reviewer AP
     const business = await signUpAndLogin(api, aBusinessSignUp());
     const filesBefore = countDocumentFiles();
     const cases: Array<[ReturnType<typeof submitApplication>, number, string]> = [
-      [submitApplication(api, member, { name: 'Kim Minji' }), 400, 'VALIDATION_FAILED'],
+      [submitApplication(api, member, { name: 'Kim Minji' }), 422, 'VALIDATION_FAILED'],
       [submitApplication(api, business, { businessRegistrationNumber: '220-81-62518' }), 422, 'INVALID_BUSINESS_REGISTRATION_NUMBER'],
-      [submitApplication(api, member, { memberType: 'CORPORATE_BUSINESS' }), 400, 'VALIDATION_FAILED'],
+      [submitApplication(api, member, { memberType: 'CORPORATE_BUSINESS' }), 422, 'VALIDATION_FAILED'],
       [submitApplication(api, member, { name: 'New Name' }, { proofs: [fixture('invalid/renamed-linux-executable.pdf')] }), 422, 'UNSUPPORTED_DOCUMENT_TYPE'],
       [submitApplication(api, member, { name: 'New Name' }, { proofs: [fixture('invalid/plain-text.png')] }), 422, 'UNSUPPORTED_DOCUMENT_TYPE'],
-      [submitApplication(api, member, { name: 'New Name' }, { proofs: [fixture('invalid/empty.pdf')] }), 400, 'VALIDATION_FAILED'],
-      [submitApplication(api, member, { name: 'New Name' }, { proofs: [] }), 400, 'VALIDATION_FAILED'],
-      [submitApplication(api, member, { name: 'New Name' }, { form: null }), 400, 'VALIDATION_FAILED'],
-      [submitApplication(api, member, { name: 'New Name' }, { proofs: Array(5).fill(fixture('valid/proof.png')) }), 400, 'VALIDATION_FAILED'],
+      [submitApplication(api, member, { name: 'New Name' }, { proofs: [fixture('invalid/empty.pdf')] }), 422, 'VALIDATION_FAILED'],
+      [submitApplication(api, member, { name: 'New Name' }, { proofs: [] }), 422, 'VALIDATION_FAILED'],
+      [submitApplication(api, member, { name: 'New Name' }, { form: null }), 422, 'VALIDATION_FAILED'],
+      [submitApplication(api, member, { name: 'New Name' }, { proofs: Array(5).fill(fixture('valid/proof.png')) }), 422, 'VALIDATION_FAILED'],
     ];
     for (const [call, status, code] of cases) {
       const res = await call.expect(status);
@@ -188,6 +188,7 @@ describe('change required information: application, review workflow, reviewer AP
     } while (cursor);
     expect(seen.filter((id) => ids.includes(id))).toEqual(ids);
     await asReviewer().get('/applications?status=NOPE').expect(400);
-    await asReviewer().get('/applications?cursor=@@@').expect(400);
+    // An undecodable cursor is schema-valid (an opaque string): the domain refuses it with 422.
+    await asReviewer().get('/applications?cursor=@@@').expect(422);
   });
 });

@@ -3,6 +3,7 @@ export * from './json-logger.js';
 export * from './metrics.js';
 export * from './problem.filter.js';
 export * from './problem-status.js';
+export * from './schema-violation.js';
 export * from './request-context.js';
 export * from './validation.js';
 export * from './web-platform.module.js';

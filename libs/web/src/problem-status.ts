@@ -1,11 +1,13 @@
-import { ErrorCode } from '#app/core';
+import { DomainError, ErrorCode } from '#app/core';
+import { SchemaViolation } from './schema-violation.js';
 
 /** The HTTP status of every error code; exhaustive, so a new code cannot be forgotten. */
 export function problemStatus(code: ErrorCode): number {
   switch (code) {
     // 400 only for what the OpenAPI schema itself forbids (docs/error-codes.md); rules the schema
     // cannot state (policy, confirmation, check digit, a file's type by its content) refuse
-    // schema-valid input with 422.
+    // schema-valid input with 422. VALIDATION_FAILED is 400 from the schema's checks
+    // (SchemaViolation) and 422 from the domain: see refusalStatus.
     case ErrorCode.VALIDATION_FAILED:
       return 400;
     case ErrorCode.UNAUTHENTICATED:
@@ -58,6 +60,15 @@ export function problemStatus(code: ErrorCode): number {
     case ErrorCode.SERVICE_UNAVAILABLE:
       return 503;
   }
+}
+
+/** The status of domain VALIDATION_FAILED: a rule the schema cannot state, met by schema-valid input. */
+export const DOMAIN_VALIDATION_STATUS = 422;
+
+/** The HTTP status of one thrown refusal: problemStatus, except VALIDATION_FAILED outside the schema's checks (422). */
+export function refusalStatus(error: DomainError): number {
+  if (error.code === ErrorCode.VALIDATION_FAILED && !(error instanceof SchemaViolation)) return DOMAIN_VALIDATION_STATUS;
+  return problemStatus(error.code);
 }
 
 export function problemTitle(code: ErrorCode): string {

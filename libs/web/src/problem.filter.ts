@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { DomainError, ErrorCode } from '#app/core';
 import { problemsTotal } from './metrics.js';
-import { problemStatus, problemTitle } from './problem-status.js';
+import { problemStatus, problemTitle, refusalStatus } from './problem-status.js';
 
 export interface ProblemDocument {
   type: string;
@@ -54,7 +54,7 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
 /** Builds a problem document for any thrown value; unknown errors get a logged error id. */
 export function toProblem(error: unknown, logger: Logger): ProblemDocument {
   if (error instanceof DomainError) {
-    const status = problemStatus(error.code);
+    const status = refusalStatus(error);
     return {
       // Extensions first: they can never overwrite the standard members.
       ...error.details,

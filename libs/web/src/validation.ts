@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, ErrorCode } from '#app/core';
+import { SchemaViolation } from './schema-violation.js';
 
 export interface FieldViolation {
   field: string;
@@ -22,6 +22,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) =>
-      new DomainError(ErrorCode.VALIDATION_FAILED, 'The request has invalid fields', { errors: flatten(errors) }),
+      new SchemaViolation('The request has invalid fields', { errors: flatten(errors) }),
   });
 }

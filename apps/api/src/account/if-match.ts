@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { DomainError, ErrorCode } from '#app/core';
+import { SchemaViolation } from '#app/web';
 
 // One entity tag naming a version: "3", 3 or W/"3" (the ETag of GET /me/account is "3"); the
 // OpenAPI document states the same pattern.
@@ -19,7 +20,7 @@ export function parseIfMatch(header: string | undefined): number {
   const match = VERSION_TAG.exec(value);
   const version = match ? Number(match[1] ?? match[2]) : Number.NaN;
   if (!Number.isSafeInteger(version)) {
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'If-Match must be one version tag, e.g. "3"', {
+    throw new SchemaViolation('If-Match must be one version tag, e.g. "3"', {
       errors: [{ field: 'If-Match', rules: ['isVersionTag'] }],
     });
   }

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { DomainError, ErrorCode } from '#app/core';
 import { fieldsOfOtherProcesses, type AccountFieldProcess } from '#app/members';
+import { SchemaViolation } from '#app/web';
 
 /** Where each process lives in this API. */
 export const PROCESS_ENDPOINTS: Record<AccountFieldProcess, string> = {
@@ -22,6 +22,6 @@ export class OtherProcessFieldsGuard implements CanActivate {
     if (errors.length === 0) return true;
     const endpoints = [...new Set(errors.map((error) => PROCESS_ENDPOINTS[error.rules[0] as AccountFieldProcess]))];
     const fields = errors.map((error) => error.field).join(', ');
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, `${fields} cannot be changed here; use ${endpoints.join(' or ')}`, { errors });
+    throw new SchemaViolation(`${fields} cannot be changed here; use ${endpoints.join(' or ')}`, { errors });
   }
 }

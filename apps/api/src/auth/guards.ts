@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { SessionsService, type SessionEntity } from '#app/auth';
 import { DomainError, ErrorCode } from '#app/core';
 import type { MemberEntity } from '#app/members';
+import { SchemaViolation } from '#app/web';
 import { bearerToken } from './bearer-token.js';
 
 /** Login: the body must carry both fields as strings before Passport looks at them. */
@@ -16,7 +17,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
       .map((field) => ({ field, rules: ['isNotEmpty', 'isString', 'maxLength'] }));
     const extra = Object.keys(body ?? {}).filter((key) => key !== 'loginId' && key !== 'password');
     errors.push(...extra.map((field) => ({ field, rules: ['whitelistValidation'] })));
-    if (errors.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'The request has invalid fields', { errors });
+    if (errors.length) throw new SchemaViolation('The request has invalid fields', { errors });
     return super.canActivate(context);
   }
 }

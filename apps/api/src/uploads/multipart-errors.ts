@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError, ErrorCode } from '#app/core';
 import type { UploadField } from '#app/documents';
+import { SchemaViolation } from '#app/web';
 
 type MulterCause = { code?: unknown; field?: unknown; message?: unknown };
 
@@ -48,9 +49,11 @@ export function toUploadError(error: unknown, fields: readonly UploadField[], ma
         : invalid(field ?? 'files', 'unexpectedFile', 'A file was sent in an unexpected field');
   }
   if (code !== undefined && code in FIELD_LIMIT_RULES) return invalid(field ?? 'body', FIELD_LIMIT_RULES[code], 'The multipart body exceeds a limit');
-  // Malformed multipart (no boundary, truncated body, bad part headers) or a multipart type other than form-data.
+  // Malformed multipart (no boundary, truncated body, bad part headers) or a multipart type other
+  // than form-data: the schema's own media type is broken (400). The refusals above concern
+  // well-formed parts the domain does not take (422).
   if (error instanceof HttpException && (error.getStatus() === 400 || error.getStatus() === 415)) {
-    return invalid('body', 'multipartFormData', 'The request body is not valid multipart/form-data');
+    return new SchemaViolation('The request body is not valid multipart/form-data', { errors: [{ field: 'body', rules: ['multipartFormData'] }] });
   }
   return error;
 }

@@ -2,7 +2,7 @@ import { ParseUUIDPipe, SetMetadata, type INestApplication } from '@nestjs/commo
 import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { ErrorCode } from '#app/core';
-import { problemStatus } from '../problem-status.js';
+import { DOMAIN_VALIDATION_STATUS, problemStatus } from '../problem-status.js';
 import { RateLimitGuard } from '../rate-limit.guard.js';
 import { applyQueryRules, applyValidationRules, validatedClasses } from './validation-constraints.js';
 
@@ -165,8 +165,12 @@ export function completeOpenApi(
       if (!operation?.responses) continue;
       const found = operation.operationId ? handlers.get(operation.operationId) : undefined;
       const codes: ErrorCode[] = [ErrorCode.SERVICE_UNAVAILABLE];
+      // The domain's refusals: its VALIDATION_FAILED is a rule the schema cannot state (422).
+      const domain: ErrorCode[] = [];
       const content = operation.requestBody?.content ?? {};
+      // Input the schema forbids is 400; input it allows can still break a domain rule it cannot state (422).
       if (operation.requestBody || operation.parameters?.some((parameter) => parameter.in !== 'header')) codes.push(ErrorCode.VALIDATION_FAILED);
+      if (operation.requestBody || operation.parameters?.some((parameter) => parameter.in === 'query')) domain.push(ErrorCode.VALIDATION_FAILED);
       if (content['application/json']) codes.push(ErrorCode.PAYLOAD_TOO_LARGE);
       if (content['multipart/form-data']) codes.push(ErrorCode.DOCUMENT_TOO_LARGE, ErrorCode.UNSUPPORTED_DOCUMENT_TYPE);
       if (PATH_PARAMETER.test(path)) codes.push(ErrorCode.NOT_FOUND);
@@ -188,15 +192,17 @@ export function completeOpenApi(
           codes.push(...problems.codes);
           authentication = authentication === 'required' ? 'required' : (problems.authentication ?? authentication);
         }
-        codes.push(...domainCodesOf(found.controller, found.handler));
+        domain.push(...domainCodesOf(found.controller, found.handler));
       }
-      if (operation.operationId) codes.push(...(known.operationProblems?.[operation.operationId] ?? []));
-      codes.push(...namedCodes(`${operation.summary ?? ''} ${operation.description ?? ''}`));
+      if (operation.operationId) domain.push(...(known.operationProblems?.[operation.operationId] ?? []));
+      domain.push(...namedCodes(`${operation.summary ?? ''} ${operation.description ?? ''}`));
       if (authentication === 'required') operation.security = [{ bearer: [] }];
       else if (authentication === 'optional') operation.security = [{}, { bearer: [] }];
       else if (found) operation.security = [];
       const byStatus = new Map<number, ErrorCode[]>();
-      for (const code of codes) byStatus.set(problemStatus(code), [...(byStatus.get(problemStatus(code)) ?? []), code]);
+      const add = (status: number, code: ErrorCode) => byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+      for (const code of codes) add(problemStatus(code), code);
+      for (const code of domain) add(code === ErrorCode.VALIDATION_FAILED ? DOMAIN_VALIDATION_STATUS : problemStatus(code), code);
       for (const [status, statusCodes] of [...byStatus].sort(([a], [b]) => a - b)) {
         const declared = operation.responses[String(status)];
         if (!declared) operation.responses[String(status)] = problemResponse(statusCodes);
