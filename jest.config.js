@@ -32,9 +32,7 @@ export default {
     '^libphonenumber-js/max$': '<rootDir>/node_modules/libphonenumber-js/max/index.cjs',
   },
   // Tiers that need the running stack share one Temporal dev server and worker per run.
-  ...(selected.stack
-    ? { globalSetup: '<rootDir>/test/support/stack.setup.mjs', globalTeardown: '<rootDir>/test/support/stack.teardown.mjs' }
-    : {}),
+  ...(selected.stack ? { globalSetup: '<rootDir>/test/support/stack.setup.mjs', globalTeardown: '<rootDir>/test/support/stack.teardown.mjs' } : {}),
   testTimeout: tier === 'unit' ? 10_000 : tier === 'replicas' ? 180_000 : 60_000,
   slowTestThreshold: 30,
 };

@@ -232,7 +232,9 @@ async function main(): Promise<void> {
     }
     console.log(`RESULT P3 ratio=${(ratio * 100).toFixed(1)}% target=${TARGET_THROUGHPUT_RATIO * 100}% ${ratioPass}`);
     console.log(`RESULT P3 p99_x=${p99x.toFixed(2)} target=${TARGET_P99_X} ${p99Pass}`);
-    console.log(`RESULT P3 cpu_ratio=${(cpuRatio * 100).toFixed(1)}% target=${TARGET_THROUGHPUT_RATIO * 100}% ${cpuRatio >= TARGET_THROUGHPUT_RATIO ? 'PASS' : 'MISS'}`);
+    console.log(
+      `RESULT P3 cpu_ratio=${(cpuRatio * 100).toFixed(1)}% target=${TARGET_THROUGHPUT_RATIO * 100}% ${cpuRatio >= TARGET_THROUGHPUT_RATIO ? 'PASS' : 'MISS'}`,
+    );
   } finally {
     await new Promise((resolve) => (bare ? bare.close(resolve) : resolve(undefined)));
     await pool?.end();

@@ -291,7 +291,8 @@ async function main(): Promise<void> {
         const counts = new Map<string, number>();
         for (const event of history.events ?? []) {
           // The event's kind is the one *EventAttributes field it carries (eventType is a bare number).
-          const attributes = Object.keys(event).find((field) => field.endsWith('EventAttributes') && (event as Record<string, unknown>)[field] != null) ?? 'unknown';
+          const attributes =
+            Object.keys(event).find((field) => field.endsWith('EventAttributes') && (event as Record<string, unknown>)[field] != null) ?? 'unknown';
           const name = attributes.replace(/EventAttributes$/, '');
           counts.set(name, (counts.get(name) ?? 0) + 1);
         }

@@ -104,7 +104,14 @@ try {
     const loginId = `bench.memory.${i}.${process.pid}@example.com`;
     const mobilePhone = `+8210${String(20_000_000 + i).padStart(8, '0')}`;
     await json(api, 'POST', '/members', {
-      loginId, password, name: 'Bench Member', memberType: 'PERSONAL', mobilePhone, language: 'en', serviceArea: 'KR', billingEmail: loginId,
+      loginId,
+      password,
+      name: 'Bench Member',
+      memberType: 'PERSONAL',
+      mobilePhone,
+      language: 'en',
+      serviceArea: 'KR',
+      billingEmail: loginId,
     });
     const token = (await json(api, 'POST', '/auth/login', { loginId, password })).accessToken;
     await json(api, 'POST', '/auth/reauthenticate', { password }, token);
@@ -122,7 +129,8 @@ try {
   for (const name of ['api', 'admin', 'worker']) {
     const text = await (await fetch(`http://127.0.0.1:${ports[name]}/metrics`)).text().catch(() => '');
     const figure = (metric) => Number(new RegExp(`^${metric}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) / 1_048_576;
-    breakdown[name] = `V8 heap ${figure('nodejs_heap_size_total_bytes').toFixed(0)} (used ${figure('nodejs_heap_size_used_bytes').toFixed(0)}), external ${figure('nodejs_external_memory_bytes').toFixed(0)}`;
+    breakdown[name] =
+      `V8 heap ${figure('nodejs_heap_size_total_bytes').toFixed(0)} (used ${figure('nodejs_heap_size_used_bytes').toFixed(0)}), external ${figure('nodejs_external_memory_bytes').toFixed(0)}`;
   }
 
   console.log(`P6 — resident memory (MB), ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, Node ${process.version}`);

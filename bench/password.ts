@@ -274,7 +274,9 @@ async function main(): Promise<void> {
 
     console.log('');
     console.log(`  P2: GET /me/account, 4 connections paced at ${accountRate} req/s`);
-    console.log(`  ${'phase'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'ok'.padStart(7)} ${'errors'.padStart(7)}  API event-loop delay p99`);
+    console.log(
+      `  ${'phase'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'ok'.padStart(7)} ${'errors'.padStart(7)}  API event-loop delay p99`,
+    );
     for (const [label, result, loopP99] of [
       ['no password load', idle, idleLoopP99],
       ['while login saturates bcrypt', loaded, loadedLoopP99],
@@ -285,7 +287,10 @@ async function main(): Promise<void> {
           `${String(l.count).padStart(7)} ${String(result.errors).padStart(7)}  ${ms(loopP99)} ms`,
       );
     }
-    console.log(row('  login meanwhile (saturating)', { result: during, cpuMsPerOp: Number.NaN }, 1) + `  = ${pct(during.throughput / reference.throughput)} of the ceiling`);
+    console.log(
+      row('  login meanwhile (saturating)', { result: during, cpuMsPerOp: Number.NaN }, 1) +
+        `  = ${pct(during.throughput / reference.throughput)} of the ceiling`,
+    );
 
     const accountRatio = loaded.latency.p99 / idle.latency.p99;
     console.log('');

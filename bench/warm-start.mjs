@@ -173,7 +173,9 @@ try {
   }
   const median = warm.sort((a, b) => a - b)[Math.floor((warm.length - 1) / 2)];
   const pass = median <= TARGET_WARM_S ? 'PASS' : 'MISS';
-  console.log(`  warm restart (median of ${warm.length}) ${median.toFixed(1)} s (target ≤ ${TARGET_WARM_S} s: ${pass}); ${cold ? `cold start ${cold.seconds.toFixed(1)} s for context` : 'no cold run (--warm-only)'}`);
+  console.log(
+    `  warm restart (median of ${warm.length}) ${median.toFixed(1)} s (target ≤ ${TARGET_WARM_S} s: ${pass}); ${cold ? `cold start ${cold.seconds.toFixed(1)} s for context` : 'no cold run (--warm-only)'}`,
+  );
   console.log(`RESULT P7 warm_start_s=${median.toFixed(1)} target=${TARGET_WARM_S}s ${pass}`);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

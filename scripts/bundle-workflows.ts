@@ -22,7 +22,9 @@ interface Stamp {
 
 function hashOf(file: string): string | undefined {
   try {
-    return createHash('sha256').update(fs.readFileSync(path.join(ROOT, file))).digest('hex');
+    return createHash('sha256')
+      .update(fs.readFileSync(path.join(ROOT, file)))
+      .digest('hex');
   } catch {
     return undefined;
   }
@@ -55,7 +57,8 @@ for (const [entry, bundle] of [
   const { bundleWorkflowCode, DefaultLogger } = await import('@temporalio/worker');
   const { code } = await bundleWorkflowCode({ workflowsPath: entry, logger: new DefaultLogger('WARN') });
   const files = [...code.matchAll(/^\/\*\*\*\/ "(\.\/[^"]+)"/gm)].map((match) => path.normalize(match[1]));
-  if (!files.some((file) => file.startsWith(`dist${path.sep}workflows${path.sep}`))) throw new Error(`the bundle ${name} names none of the compiled workflow files`);
+  if (!files.some((file) => file.startsWith(`dist${path.sep}workflows${path.sep}`)))
+    throw new Error(`the bundle ${name} names none of the compiled workflow files`);
   const modules = Object.fromEntries(files.map((file) => [file, hashOf(file)]).filter((entry): entry is [string, string] => entry[1] !== undefined));
   fs.rmSync(stampFile, { force: true });
   fs.writeFileSync(bundle, code);

@@ -4,9 +4,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const PASSWORDS = ['Qz7!mKp2#x', 'Alpha!123x', 'Bravo#456y', 'Charl$789z', 'Delta%012w', 'Revi3w!pass', 'Wrong!pass9', 'Demo!2345', 'Review!2345',
+const PASSWORDS = [
+  'Qz7!mKp2#x',
+  'Alpha!123x',
+  'Bravo#456y',
+  'Charl$789z',
+  'Delta%012w',
+  'Revi3w!pass',
+  'Wrong!pass9',
+  'Demo!2345',
+  'Review!2345',
   // the member portal's browser tests (test/browser/portal-*.test.ts)
-  'Nw8#pLq3!z', 'Rs9!tGw4#k', 'Whatever1!', 'Wrong!pass1'];
+  'Nw8#pLq3!z',
+  'Rs9!tGw4#k',
+  'Whatever1!',
+  'Wrong!pass1',
+];
 const PATTERNS = [
   ['a bcrypt hash', /\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}/],
   ['a bearer token', /Bearer [A-Za-z0-9._~+/-]{20,}/],

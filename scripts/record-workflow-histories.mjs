@@ -134,7 +134,10 @@ try {
       const historyProtoBase64 = Buffer.from(proto.temporal.api.history.v1.History.encode(history).finish()).toString('base64');
       const eventTypes = history.events.map((event) => proto.temporal.api.enums.v1.EventType[event.eventType]);
       const file = path.join(outDir, `${prefix}-${scenario}-${label}.json`);
-      fs.writeFileSync(file, `${JSON.stringify({ workflowType, workflowId: handle.workflowId, scenario, recordedFrom: label, eventTypes, historyProtoBase64 }, null, 1)}\n`);
+      fs.writeFileSync(
+        file,
+        `${JSON.stringify({ workflowType, workflowId: handle.workflowId, scenario, recordedFrom: label, eventTypes, historyProtoBase64 }, null, 1)}\n`,
+      );
       written++;
       console.log(`wrote ${path.relative(ROOT, file)} (${history.events.length} events)`);
     };
@@ -149,7 +152,12 @@ try {
       const workflowId = `login-id-change:record-${scenario}-${randomUUID()}`;
       const limits = scenario === 'expired' ? { ...LIMITS, wholeChangeSeconds: 2 } : LIMITS;
       const input = { changeId: randomUUID(), memberId: randomUUID(), sessionId: randomUUID(), limits };
-      const start = new WithStartWorkflowOperation('loginIdChangeWorkflow', { workflowId, taskQueue: TASK_QUEUE, args: [input], workflowIdConflictPolicy: 'FAIL' });
+      const start = new WithStartWorkflowOperation('loginIdChangeWorkflow', {
+        workflowId,
+        taskQueue: TASK_QUEUE,
+        args: [input],
+        workflowIdConflictPolicy: 'FAIL',
+      });
       await client.workflow.executeUpdateWithStart('identityCodeSent', { startWorkflowOperation: start });
       const handle = client.workflow.getHandle(workflowId);
       await drive(handle);

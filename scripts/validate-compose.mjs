@@ -63,7 +63,18 @@ const example = new Set(
 );
 const raw = fs.readFileSync(file, 'utf8');
 const used = new Set([...raw.matchAll(/\$\{([A-Z0-9_]+)/g), ...raw.matchAll(/\$\$([A-Z0-9_]+)/g)].map((match) => match[1]));
-for (const variable of [...used, 'DATABASE_URL', 'REDIS_URL', 'S3_BUCKET', 'NCP_SENS_SERVICE_ID', 'NCP_ACCESS_KEY', 'NCP_SECRET_KEY', 'SMS_FROM', 'PORTAL_API_SECRET', 'METRICS_TOKEN']) {
+for (const variable of [
+  ...used,
+  'DATABASE_URL',
+  'REDIS_URL',
+  'S3_BUCKET',
+  'NCP_SENS_SERVICE_ID',
+  'NCP_ACCESS_KEY',
+  'NCP_SECRET_KEY',
+  'SMS_FROM',
+  'PORTAL_API_SECRET',
+  'METRICS_TOKEN',
+]) {
   if (!example.has(variable)) problems.push(`.env.example lacks ${variable}`);
 }
 if (problems.length > 0) {

@@ -44,11 +44,9 @@ function jest(name, tier, env = {}) {
   if (!wanted(name)) return;
   console.log(`\n══ ${name}`);
   const outputFile = path.join(resultsDir, `${name}.json`);
-  const status = run(
-    process.execPath,
-    ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--runInBand', '--json', `--outputFile=${outputFile}`],
-    { env: { ...process.env, ...env, TEST_TIER: tier, NODE_OPTIONS: '--experimental-vm-modules --no-warnings' } },
-  );
+  const status = run(process.execPath, ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--runInBand', '--json', `--outputFile=${outputFile}`], {
+    env: { ...process.env, ...env, TEST_TIER: tier, NODE_OPTIONS: '--experimental-vm-modules --no-warnings' },
+  });
   let note = '';
   if (fs.existsSync(outputFile)) {
     const report = JSON.parse(fs.readFileSync(outputFile, 'utf8'));
@@ -82,7 +80,11 @@ const mysqlUp = wanted('integration-mysql') || wanted('e2e-mysql') || wanted('re
 
 step('lint', () => run(process.execPath, ['node_modules/eslint/bin/eslint.js', '.']));
 // The layers of docs/architecture.md (apps ↛ apps, libs ↛ apps, portal ↛ data/Temporal, workflows bundle-safe, domain ↛ HTTP).
-step('lint-layers', () => run(process.execPath, ['node_modules/dependency-cruiser/bin/dependency-cruise.mjs', 'apps', 'libs', 'workflows', '--config', '.dependency-cruiser.cjs']));
+step('lint-layers', () =>
+  run(process.execPath, ['node_modules/dependency-cruiser/bin/dependency-cruise.mjs', 'apps', 'libs', 'workflows', '--config', '.dependency-cruiser.cjs']),
+);
+// One formatter over the tree (Prettier; `npm run format` rewrites).
+step('format', () => run(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '.', '--log-level', 'warn']));
 step('typecheck', () => run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']));
 step('build', () => (build(), 0));
 step('compose', () => run(process.execPath, ['scripts/validate-compose.mjs']));

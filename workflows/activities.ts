@@ -50,7 +50,12 @@ export interface RequiredInfoApplicationActivities {
    * The workflow's first step: inserts the application's row keyed by its ID and links the documents
    * the API stored; 'ALREADY_OPEN' (and the documents discarded) when the member has another open one.
    */
-  createApplication(input: { applicationId: string; memberId: string; fourEyes: boolean; submission: ApplicationSubmission }): Promise<'CREATED' | 'ALREADY_OPEN'>;
+  createApplication(input: {
+    applicationId: string;
+    memberId: string;
+    fourEyes: boolean;
+    submission: ApplicationSubmission;
+  }): Promise<'CREATED' | 'ALREADY_OPEN'>;
   /** Flags the application overdue in the queue, only while it is still in `status` (no message: that is a notice). */
   markApplicationOverdue(input: { applicationId: string; status: ApplicationStatus; since: string }): Promise<void>;
   /** Sends one queued notice (to the member, or to reviewers) once per key; logs and counts attempts that keep failing. */

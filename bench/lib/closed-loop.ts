@@ -23,10 +23,7 @@ export interface ClosedLoopResult extends LoadResult {
  * global sequence number of the operation (0, 1, … over warm-up and measured run together) and
  * its lane. The result has LoadResult's shape, so combineRuns works on it.
  */
-export async function runClosedLoop(
-  operation: (sequence: number, lane: number) => Promise<unknown>,
-  options: ClosedLoopOptions,
-): Promise<ClosedLoopResult> {
+export async function runClosedLoop(operation: (sequence: number, lane: number) => Promise<unknown>, options: ClosedLoopOptions): Promise<ClosedLoopResult> {
   for (const [name, value, max] of [
     ['concurrency', options.concurrency, 10_000],
     ['durationMs', options.durationMs, 600_000],

@@ -47,7 +47,10 @@ export class CpuProfiler {
 
 function label(node: ProfileNode): string {
   const { functionName, url, lineNumber } = node.callFrame;
-  const where = url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, '').replace(/^file:\/\//, '');
+  const where = url
+    .replace(/^.*node_modules\//, '')
+    .replace(/^.*\/dist\//, '')
+    .replace(/^file:\/\//, '');
   return `${functionName || '(anonymous)'}${where ? ` ${where}:${lineNumber + 1}` : ''}`;
 }
 
@@ -55,7 +58,12 @@ function packageOf(node: ProfileNode): string {
   const url = node.callFrame.url;
   const dep = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (dep) return dep[1];
-  if (url.includes('/dist/')) return `app ${url.replace(/^.*\/dist\//, '').split('/').slice(0, 2).join('/')}`;
+  if (url.includes('/dist/'))
+    return `app ${url
+      .replace(/^.*\/dist\//, '')
+      .split('/')
+      .slice(0, 2)
+      .join('/')}`;
   if (url.startsWith('node:')) return 'node core (JS)';
   // Natives: (garbage collector), (program), writeBuffer/writev (socket writes: syscalls) …
   return node.callFrame.functionName;

@@ -55,7 +55,9 @@ export class OutboxIndex {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await this.refresh();
-      const code = this.messagesTo(to, channel).at(-1)?.text.match(/\b(\d{6})\b/)?.[1];
+      const code = this.messagesTo(to, channel)
+        .at(-1)
+        ?.text.match(/\b(\d{6})\b/)?.[1];
       if (code) return code;
       if (Date.now() > deadline) throw new Error(`no ${channel} code for ${to} in the outbox after ${timeoutMs} ms`);
       await sleep(20);

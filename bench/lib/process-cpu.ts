@@ -26,7 +26,8 @@ export function processCpuMs(pid: number = process.pid): number {
 
 /** CPU ms of each named process since the snapshot was taken. */
 export function cpuSnapshot<Name extends string>(pids: Readonly<Record<Name, number | undefined>>): () => Record<Name, number> {
-  const read = () => Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, pid === undefined ? Number.NaN : processCpuMs(pid as number)])) as Record<Name, number>;
+  const read = () =>
+    Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, pid === undefined ? Number.NaN : processCpuMs(pid as number)])) as Record<Name, number>;
   const before = read();
   return () => {
     const now = read();

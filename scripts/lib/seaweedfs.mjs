@@ -90,7 +90,13 @@ export async function startSeaweedfs({ weed = findWeed(), bucket = 'documents', 
   fs.writeFileSync(
     config,
     JSON.stringify({
-      identities: [{ name: 'app', credentials: [{ accessKey: SEAWEEDFS_ACCESS_KEY, secretKey: SEAWEEDFS_SECRET_KEY }], actions: ['Admin', 'Read', 'Write', 'List', 'Tagging'] }],
+      identities: [
+        {
+          name: 'app',
+          credentials: [{ accessKey: SEAWEEDFS_ACCESS_KEY, secretKey: SEAWEEDFS_SECRET_KEY }],
+          actions: ['Admin', 'Read', 'Write', 'List', 'Tagging'],
+        },
+      ],
     }),
   );
   const args = [
@@ -156,7 +162,6 @@ export async function startSeaweedfs({ weed = findWeed(), bucket = 'documents', 
   };
   return { endpoint, bucket, env, dataDir: dir, pid: child.pid, stop };
 }
-
 
 // `node scripts/lib/seaweedfs.mjs install` installs it; `… start` runs one until Ctrl-C (prints its env).
 if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) {

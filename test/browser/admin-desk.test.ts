@@ -72,7 +72,11 @@ describe('the review desk in a real browser', () => {
       expect(fs.existsSync(await keepScreenshot(staff.page, 'admin-desk-accounts'))).toBe(true);
 
       // The newcomer opens the link of the email (the outbox file) in their own browser.
-      const link = new URL(messagesTo(email, 'email').at(-1)!.text.match(/https?:\/\/\S+\/set-password\?token=\S+/)![0]);
+      const link = new URL(
+        messagesTo(email, 'email')
+          .at(-1)!
+          .text.match(/https?:\/\/\S+\/set-password\?token=\S+/)![0],
+      );
       await newcomer.page.goto(`${base}${link.pathname}${link.search}`);
       await newcomer.page.getByRole('heading', { name: 'Set your password' }).waitFor();
       expect(fs.existsSync(await keepScreenshot(newcomer.page, 'admin-desk-set-password'))).toBe(true);

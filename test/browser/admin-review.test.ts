@@ -107,7 +107,10 @@ describe('reviewing an application in the admin pages, in a real browser', () =>
       await page.getByRole('cell', { name: 'No applications match this filter' }).waitFor();
       await page.goto(`${base}/queue`);
 
-      await Promise.all([page.waitForURL(`${base}/queue/${id}`), page.getByRole('row').filter({ hasText: member.loginId }).getByRole('link', { name: 'Open' }).click()]);
+      await Promise.all([
+        page.waitForURL(`${base}/queue/${id}`),
+        page.getByRole('row').filter({ hasText: member.loginId }).getByRole('link', { name: 'Open' }).click(),
+      ]);
       await expect(statusBadge(page).innerText()).resolves.toBe('Submitted');
       const nameRow = page.locator('table.comparison tr', { hasText: 'Name' }).first();
       await expect(nameRow.getAttribute('class')).resolves.toBe('changed');

@@ -44,7 +44,7 @@ describe.each(['ko', 'en'] as const)('the portal inquiry pages (%s)', (lang: Lan
     await press(page, t('login.submit'));
   }
 
-  it('Contact us: the reviewer\'s reply shows on the inquiry, and the member replies', async () => {
+  it("Contact us: the reviewer's reply shows on the inquiry, and the member replies", async () => {
     const member: SignedInMember = await signUpAndLogin(api, { language: lang });
     const { context, page } = await browserIn();
     try {
@@ -56,7 +56,11 @@ describe.each(['ko', 'en'] as const)('the portal inquiry pages (%s)', (lang: Lan
       const inquiries = await request(api.getHttpServer()).get('/api/v1/me/inquiries').auth(member.token, { type: 'bearer' }).expect(200);
       const id = inquiries.body[0].id as string;
       const reviewer = await signedInReviewer(admin);
-      await request(admin.getHttpServer()).post(`/admin/api/v1/inquiries/${id}/replies`).auth(reviewer.token, { type: 'bearer' }).send({ body: 'The billing address on your account.' }).expect(201);
+      await request(admin.getHttpServer())
+        .post(`/admin/api/v1/inquiries/${id}/replies`)
+        .auth(reviewer.token, { type: 'bearer' })
+        .send({ body: 'The billing address on your account.' })
+        .expect(201);
 
       await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Invoice address' }).click()]);
       await page.getByText('The billing address on your account.').waitFor();

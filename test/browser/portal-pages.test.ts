@@ -67,7 +67,7 @@ describe('the member portal pages', () => {
     expect([wellKnown.status, wellKnown.headers.get('location')]).toEqual([302, '/my/account/password']);
   });
 
-  it('speaks the browser\'s language until the member picks one with the switch (ko, en, ja)', async () => {
+  it("speaks the browser's language until the member picks one with the switch (ko, en, ja)", async () => {
     const ja = await (await fetch(`${portal.base}/`, { headers: { 'accept-language': 'ja-JP,ja;q=0.9' } })).text();
     expect(ja).toContain('<html lang="ja">');
     expect(ja).toContain(wordsIn('ja')('landing.title'));
@@ -99,7 +99,11 @@ describe('the member portal pages', () => {
   });
 
   it('a stale or foreign form is refused with a page that says what to do', async () => {
-    const res = await fetch(`${portal.base}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en-US,en;q=0.9' }, body: 'loginId=a%40example.com&password=x&_csrf=forged' });
+    const res = await fetch(`${portal.base}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en-US,en;q=0.9' },
+      body: 'loginId=a%40example.com&password=x&_csrf=forged',
+    });
     expect(res.status).toBe(403);
     const body = await res.text();
     expect(body).toContain(en('problem.csrf').replace(/'/g, '&#39;'));

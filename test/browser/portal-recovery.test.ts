@@ -161,7 +161,9 @@ describe.each(['ko', 'en'] as const)('the portal recovery pages (%s)', (lang: La
       // The words say when: the moment the API gives, as the member reads dates.
       const refused = await driver.start().expect(409);
       expect(refused.body.code).toBe('CHANGE_COOLING_OFF');
-      await expect(alert.innerText()).resolves.toContain(t('error.CHANGE_COOLING_OFF', { availableAt: formatDateTime(refused.body.availableAt as string, lang) }));
+      await expect(alert.innerText()).resolves.toContain(
+        t('error.CHANGE_COOLING_OFF', { availableAt: formatDateTime(refused.body.availableAt as string, lang) }),
+      );
       await expect(page.getByLabel(t('field.mobilePhone'), { exact: true }).inputValue()).resolves.toBe(member.body.mobilePhone);
     } finally {
       await context.close();

@@ -96,7 +96,13 @@ describe.each(['ko', 'en'] as const)('the member portal walks the seed in a brow
     if ((await switchTo.count()) > 0) await Promise.all([page.waitForNavigation(), switchTo.click()]);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
     await w.step('portal');
-    await Promise.all([page.waitForNavigation(), page.locator('header .account').getByRole('link', { name: t('nav.signup') }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page
+        .locator('header .account')
+        .getByRole('link', { name: t('nav.signup') })
+        .click(),
+    ]);
     await page.getByLabel(t('field.loginId'), { exact: true }).fill(member.loginId);
     await page.getByLabel(t('field.password'), { exact: true }).fill(member.password);
     await page.getByLabel(t('field.name'), { exact: true }).fill(lang === 'ko' ? '김민지' : 'Kim Minji');
@@ -113,7 +119,13 @@ describe.each(['ko', 'en'] as const)('the member portal walks the seed in a brow
   /** "Click Login at the upper right … enter your ID and password, then click the [Log in] button." */
   async function logIn(w: Walker, member: NewMember, password = member.password): Promise<void> {
     const { page } = w;
-    await Promise.all([page.waitForNavigation(), page.locator('header .account').getByRole('link', { name: t('nav.login') }).click()]).catch(() => page.goto(`${portal.base}/login`));
+    await Promise.all([
+      page.waitForNavigation(),
+      page
+        .locator('header .account')
+        .getByRole('link', { name: t('nav.login') })
+        .click(),
+    ]).catch(() => page.goto(`${portal.base}/login`));
     await page.getByLabel(t('field.loginId'), { exact: true }).fill(member.loginId);
     await page.getByLabel(t('field.password'), { exact: true }).fill(password);
     await w.step('log-in');
@@ -124,10 +136,20 @@ describe.each(['ko', 'en'] as const)('the member portal walks the seed in a brow
   /** "Click the My Page menu at the top center and then the Manage account menu. Enter the current password one more time … [OK]." */
   async function manageAccount(w: Walker, member: NewMember): Promise<void> {
     const { page } = w;
-    await Promise.all([page.waitForNavigation(), menu(page).getByRole('link', { name: t('nav.my'), exact: true }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      menu(page)
+        .getByRole('link', { name: t('nav.my'), exact: true })
+        .click(),
+    ]);
     await page.getByRole('heading', { name: t('my.title') }).waitFor();
     await w.step('my-page');
-    await Promise.all([page.waitForNavigation(), menu(page).getByRole('link', { name: t('nav.manageAccount'), exact: true }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      menu(page)
+        .getByRole('link', { name: t('nav.manageAccount'), exact: true })
+        .click(),
+    ]);
     await page.getByText(t('gate.intro')).waitFor();
     await page.getByLabel(t('field.currentPassword'), { exact: true }).fill(member.password);
     await w.step('password-again');
@@ -138,7 +160,13 @@ describe.each(['ko', 'en'] as const)('the member portal walks the seed in a brow
   }
 
   async function tab(w: Walker, name: string): Promise<void> {
-    await Promise.all([w.page.waitForNavigation(), w.page.getByRole('navigation', { name: t('account.title') }).getByRole('link', { name, exact: true }).click()]);
+    await Promise.all([
+      w.page.waitForNavigation(),
+      w.page
+        .getByRole('navigation', { name: t('account.title') })
+        .getByRole('link', { name, exact: true })
+        .click(),
+    ]);
     await expect(w.page.locator('.tabs a[aria-current="page"]').innerText()).resolves.toBe(name);
     await w.step('tab');
   }
@@ -257,7 +285,12 @@ describe.each(['ko', 'en'] as const)('the member portal walks the seed in a brow
       const token = login.body.accessToken as string;
       await request(api.getHttpServer()).post('/api/v1/auth/reauthenticate').auth(token, { type: 'bearer' }).send({ password: member.password }).expect(200);
       const current = await request(api.getHttpServer()).get('/api/v1/me/account').auth(token, { type: 'bearer' }).expect(200);
-      await request(api.getHttpServer()).patch('/api/v1/me/account').auth(token, { type: 'bearer' }).set('If-Match', `"${current.body.version}"`).send({ billingEmail: `elsewhere.${member.loginId}` }).expect(200);
+      await request(api.getHttpServer())
+        .patch('/api/v1/me/account')
+        .auth(token, { type: 'bearer' })
+        .set('If-Match', `"${current.body.version}"`)
+        .send({ billingEmail: `elsewhere.${member.loginId}` })
+        .expect(200);
       await page.getByLabel(t('field.address.line2'), { exact: true }).fill('12F');
       await press(page, t('common.ok'));
       await page.getByText(t('info.conflict')).waitFor();
@@ -300,8 +333,18 @@ describe.each(['ko', 'en'] as const)('the member portal walks the seed in a brow
     try {
       const member = await signUp(w);
       await logIn(w, member);
-      await Promise.all([page.waitForNavigation(), menu(page).getByRole('link', { name: t('nav.support'), exact: true }).click()]);
-      await Promise.all([page.waitForNavigation(), menu(page).getByRole('link', { name: t('nav.data'), exact: true }).click()]);
+      await Promise.all([
+        page.waitForNavigation(),
+        menu(page)
+          .getByRole('link', { name: t('nav.support'), exact: true })
+          .click(),
+      ]);
+      await Promise.all([
+        page.waitForNavigation(),
+        menu(page)
+          .getByRole('link', { name: t('nav.data'), exact: true })
+          .click(),
+      ]);
       await page.getByRole('heading', { name: t('data.membership') }).waitFor();
       await w.step('data');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: t('required.download') }).click()]);
@@ -309,9 +352,20 @@ describe.each(['ko', 'en'] as const)('the member portal walks the seed in a brow
       await download.saveAs(form);
       expect(fs.readFileSync(form).subarray(0, 5).toString()).toBe('%PDF-');
 
-      await Promise.all([page.waitForNavigation(), menu(page).getByRole('link', { name: t('nav.contact'), exact: true }).click()]);
+      await Promise.all([
+        page.waitForNavigation(),
+        menu(page)
+          .getByRole('link', { name: t('nav.contact'), exact: true })
+          .click(),
+      ]);
       await w.step('contact-us');
-      await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: t('required.fromSupport') }).first().click()]);
+      await Promise.all([
+        page.waitForNavigation(),
+        page
+          .getByRole('link', { name: t('required.fromSupport') })
+          .first()
+          .click(),
+      ]);
       await page.getByLabel(t('field.name'), { exact: true }).fill('Lee Minji');
       await page.getByLabel(t('field.reason'), { exact: true }).fill('Name changed after marriage');
       await page.getByLabel(t('field.applicationForm'), { exact: true }).setInputFiles(form);
@@ -333,7 +387,12 @@ describe.each(['ko', 'en'] as const)('the member portal walks the seed in a brow
       await w.step('withdrawn');
 
       // Contact us itself: an inquiry with an attachment, then listed.
-      await Promise.all([page.waitForNavigation(), menu(page).getByRole('link', { name: t('nav.contact'), exact: true }).click()]);
+      await Promise.all([
+        page.waitForNavigation(),
+        menu(page)
+          .getByRole('link', { name: t('nav.contact'), exact: true })
+          .click(),
+      ]);
       await page.getByLabel(t('field.title'), { exact: true }).fill('Invoice question');
       await page.getByLabel(t('field.body'), { exact: true }).fill('Which address is on the invoice?');
       await page.getByLabel(`${t('field.attachments')} (${t('common.optional')})`, { exact: true }).setInputFiles(fixture('valid/proof.pdf'));

@@ -23,7 +23,6 @@ function expectProblem(res: request.Response, status: number, code: string): voi
   expect(res.body).toMatchObject({ status, code, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
 }
 
-
 // PATCH /me/account refusals decided by the domain (schema-valid input): 422, not 400.
 const DOMAIN_RULE_CASES = new Set(['an empty body', 'a blank line 1', 'a service area outside the configured list']);
 describe('account page and basic information', () => {
@@ -204,7 +203,12 @@ describe('account page and basic information', () => {
       const member = await privilegedMember(app);
       const before = (await account(member).expect(200)).body;
       expectProblem(await patch(member, ['language'], '"1"'), 400, 'VALIDATION_FAILED');
-      const text = await request(http).patch('/api/v1/me/account').auth(member.token, { type: 'bearer' }).set('If-Match', '"1"').type('json').send('{"language":');
+      const text = await request(http)
+        .patch('/api/v1/me/account')
+        .auth(member.token, { type: 'bearer' })
+        .set('If-Match', '"1"')
+        .type('json')
+        .send('{"language":');
       expectProblem(text, 400, 'VALIDATION_FAILED');
       await unchanged(member, before);
     });

@@ -17,9 +17,15 @@ describe('admin app: rate limits on sign-in', () => {
       const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
       // Another email: the same one would meet the failed-password block (5 in a row from this client) first.
       const form = () =>
-        request(http).post('/login').set('Cookie', `admin_csrf=${csrf}`).type('form').send({ _csrf: csrf, email: 'nobody-else@example.com', password: 'Wrong!pass9' });
+        request(http)
+          .post('/login')
+          .set('Cookie', `admin_csrf=${csrf}`)
+          .type('form')
+          .send({ _csrf: csrf, email: 'nobody-else@example.com', password: 'Wrong!pass9' });
       for (let i = 0; i < 3; i++) await form().expect(401);
-      const throttled = await form().expect(429).expect('Content-Type', /text\/html/);
+      const throttled = await form()
+        .expect(429)
+        .expect('Content-Type', /text\/html/);
       expect(throttled.text).toContain('Too many sign-in attempts from this computer');
       expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
     } finally {

@@ -200,9 +200,15 @@ describe('admin app: reviewer sign-in, sessions, roles and the sign-in pages', (
     it('lets an ADMIN list reviewer accounts and refuses a REVIEWER with FORBIDDEN', async () => {
       const chief = await aReviewer('ADMIN', 'Choi Admin');
       const reviewer = await aReviewer('REVIEWER', 'Lee Jiwoo');
-      const refused = await request(http).get('/admin/api/v1/reviewers').auth(await tokenOf(reviewer), { type: 'bearer' }).expect(403);
+      const refused = await request(http)
+        .get('/admin/api/v1/reviewers')
+        .auth(await tokenOf(reviewer), { type: 'bearer' })
+        .expect(403);
       expect(refused.body).toMatchObject({ code: 'FORBIDDEN', requiredRoles: ['ADMIN'] });
-      const list = await request(http).get('/admin/api/v1/reviewers').auth(await tokenOf(chief), { type: 'bearer' }).expect(200);
+      const list = await request(http)
+        .get('/admin/api/v1/reviewers')
+        .auth(await tokenOf(chief), { type: 'bearer' })
+        .expect(200);
       expect(list.body).toEqual(
         expect.arrayContaining([
           { id: chief.id, email: chief.email, role: 'ADMIN', displayName: 'Choi Admin', disabled: false, createdAt: expect.any(String) },
@@ -226,8 +232,13 @@ describe('admin app: reviewer sign-in, sessions, roles and the sign-in pages', (
     });
 
     it('serves the sign-in page with a CSRF token, a strict CSP and no caching', async () => {
-      const page = await request(http).get('/login').expect(200).expect('Content-Type', /text\/html/);
-      expect(page.headers['content-security-policy']).toBe("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+      const page = await request(http)
+        .get('/login')
+        .expect(200)
+        .expect('Content-Type', /text\/html/);
+      expect(page.headers['content-security-policy']).toBe(
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      );
       expect(page.headers['cache-control']).toBe('no-store');
       const csrf = cookieSet(page, 'admin_csrf')!;
       expect(csrf.attributes).toMatch(/HttpOnly/);
@@ -319,7 +330,10 @@ describe('admin app: reviewer sign-in, sessions, roles and the sign-in pages', (
     });
 
     it('serves the stylesheet the pages use', async () => {
-      const css = await request(http).get('/assets/admin.css').expect(200).expect('Content-Type', /text\/css/);
+      const css = await request(http)
+        .get('/assets/admin.css')
+        .expect(200)
+        .expect('Content-Type', /text\/css/);
       expect(css.text).toContain('td.empty');
     });
 

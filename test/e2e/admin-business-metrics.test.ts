@@ -33,7 +33,11 @@ describe('business metrics on the admin /metrics', () => {
 
     let text = await scrape();
     // Visibility is eventually consistent: scrape until the new flow is counted.
-    for (let attempt = 0; attempt < 50 && !((sample(text, 'business_flow_executions', 'type="requiredInfoApplicationWorkflow",status="Running"') ?? 0) >= 1); attempt++) {
+    for (
+      let attempt = 0;
+      attempt < 50 && !((sample(text, 'business_flow_executions', 'type="requiredInfoApplicationWorkflow",status="Running"') ?? 0) >= 1);
+      attempt++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       text = await scrape();
     }
@@ -51,6 +55,9 @@ describe('business metrics on the admin /metrics', () => {
     }
     expect(sample(text, 'notices_sent', 'channel="email",template="application-submitted"')).toBeGreaterThanOrEqual(1);
 
-    await request(api.getHttpServer()).post(`/api/v1/me/required-info-applications/${applicationId}/withdraw`).auth(member.token, { type: 'bearer' }).expect(200);
+    await request(api.getHttpServer())
+      .post(`/api/v1/me/required-info-applications/${applicationId}/withdraw`)
+      .auth(member.token, { type: 'bearer' })
+      .expect(200);
   });
 });

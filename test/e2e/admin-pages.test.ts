@@ -72,7 +72,8 @@ describe('admin review pages: refusals over HTTP', () => {
   }
 
   const statusOf = async (id: string) => (await request(http).get(`/admin/api/v1/applications/${id}`).set('Cookie', session.cookie).expect(200)).body;
-  const postForm = (path: string, form: Record<string, string>, cookie = session.cookie) => request(http).post(path).set('Cookie', cookie).type('form').send(form);
+  const postForm = (path: string, form: Record<string, string>, cookie = session.cookie) =>
+    request(http).post(path).set('Cookie', cookie).type('form').send(form);
 
   const expectHtmlPage = (res: Response) => {
     expect(res.headers['content-type']).toMatch(/^text\/html/);
@@ -103,7 +104,9 @@ describe('admin review pages: refusals over HTTP', () => {
     await request(http).get('/queue').auth(member.token, { type: 'bearer' }).expect(303).expect('Location', '/login');
     await request(http).get(`/queue/${id}`).auth(member.token, { type: 'bearer' }).expect(303).expect('Location', '/login');
     await request(http).post(`/queue/${id}/claim`).auth(member.token, { type: 'bearer' }).type('form').send({}).expect(303).expect('Location', '/login');
-    await postForm(`/queue/${id}/claim`, { _csrf: session.csrf }, `admin_session=${member.token}; admin_csrf=${session.csrf}`).expect(303).expect('Location', '/login');
+    await postForm(`/queue/${id}/claim`, { _csrf: session.csrf }, `admin_session=${member.token}; admin_csrf=${session.csrf}`)
+      .expect(303)
+      .expect('Location', '/login');
     await request(http).get(`/queue/${id}`).expect(303).expect('Location', '/login');
     expect(await statusOf(id)).toMatchObject({ status: 'SUBMITTED', claimedBy: null });
   });
@@ -150,7 +153,7 @@ describe('admin review pages: refusals over HTTP', () => {
     submitted.push({ applicant, id: body.id });
     // Other suites of the run leave applications open: follow the pages (oldest first) to ours.
     let ours: unknown;
-    for (let cursor = ''; ours === undefined; ) {
+    for (let cursor = ''; ours === undefined;) {
       const queue = await request(http).get(`/admin/api/v1/applications?limit=100${cursor}`).set('Cookie', session.cookie).expect(200);
       ours = queue.body.items.find((item: { id: string }) => item.id === body.id);
       if (ours === undefined && !queue.body.nextCursor) break;

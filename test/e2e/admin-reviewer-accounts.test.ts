@@ -82,7 +82,9 @@ describe('reviewer accounts (ADMIN)', () => {
     const token = signIn.body.accessToken as string;
     await request(http).get('/admin/api/v1/me').auth(token, { type: 'bearer' }).expect(200);
 
-    const disabled = await asAdmin(request(http).patch(`/admin/api/v1/reviewers/${created.body.id}`)).send({ disabled: true }).expect(200);
+    const disabled = await asAdmin(request(http).patch(`/admin/api/v1/reviewers/${created.body.id}`))
+      .send({ disabled: true })
+      .expect(200);
     expect(disabled.body.disabled).toBe(true);
     const after = await request(http).get('/admin/api/v1/me').auth(token, { type: 'bearer' }).expect(401);
     expect(after.body.code).toBe('UNAUTHENTICATED');
@@ -103,20 +105,28 @@ describe('reviewer accounts (ADMIN)', () => {
     expect((await setPasswordOnThePage(second, NEW_PASSWORD)).status).toBe(200);
     await request(http).post('/admin/api/v1/auth/login').send({ email, password: NEW_PASSWORD }).expect(200);
 
-    await asAdmin(request(http).patch(`/admin/api/v1/reviewers/${created.body.id}`)).send({ disabled: true }).expect(200);
+    await asAdmin(request(http).patch(`/admin/api/v1/reviewers/${created.body.id}`))
+      .send({ disabled: true })
+      .expect(200);
     const refused = await asAdmin(request(http).post(`/admin/api/v1/reviewers/${created.body.id}/password-reset`)).expect(409);
     expect(refused.body.code).toBe('INVALID_STATE');
   });
 
   it('changes a role; an admin can neither disable nor demote themself', async () => {
-    const promoted = await asAdmin(request(http).patch(`/admin/api/v1/reviewers/${reviewer.id}`)).send({ role: 'ADMIN' }).expect(200);
+    const promoted = await asAdmin(request(http).patch(`/admin/api/v1/reviewers/${reviewer.id}`))
+      .send({ role: 'ADMIN' })
+      .expect(200);
     expect(promoted.body.role).toBe('ADMIN');
     await request(http).get('/admin/api/v1/reviewers').auth(reviewer.token, { type: 'bearer' }).expect(200);
-    await asAdmin(request(http).patch(`/admin/api/v1/reviewers/${reviewer.id}`)).send({ role: 'REVIEWER' }).expect(200);
+    await asAdmin(request(http).patch(`/admin/api/v1/reviewers/${reviewer.id}`))
+      .send({ role: 'REVIEWER' })
+      .expect(200);
     await request(http).get('/admin/api/v1/reviewers').auth(reviewer.token, { type: 'bearer' }).expect(403);
 
     for (const change of [{ disabled: true }, { role: 'REVIEWER' }]) {
-      const res = await asAdmin(request(http).patch(`/admin/api/v1/reviewers/${adminUser.id}`)).send(change).expect(422);
+      const res = await asAdmin(request(http).patch(`/admin/api/v1/reviewers/${adminUser.id}`))
+        .send(change)
+        .expect(422);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
       expect(res.body.code).toBe('OWN_ACCOUNT_CHANGE');
     }
@@ -128,10 +138,14 @@ describe('reviewer accounts (ADMIN)', () => {
     expect(bad.body.code).toBe('VALIDATION_FAILED');
     const email = uniqueEmail('twice');
     await asAdmin(request(http).post('/admin/api/v1/reviewers')).send({ email, displayName: 'Twice', role: 'REVIEWER' }).expect(201);
-    const taken = await asAdmin(request(http).post('/admin/api/v1/reviewers')).send({ email: email.toUpperCase(), displayName: 'Twice', role: 'REVIEWER' }).expect(409);
+    const taken = await asAdmin(request(http).post('/admin/api/v1/reviewers'))
+      .send({ email: email.toUpperCase(), displayName: 'Twice', role: 'REVIEWER' })
+      .expect(409);
     expect(taken.body.code).toBe('LOGIN_ID_TAKEN');
     expect(messagesTo(email, 'email')).toHaveLength(1);
-    await asAdmin(request(http).patch(`/admin/api/v1/reviewers/${adminUser.id}`)).send({}).expect(422);
+    await asAdmin(request(http).patch(`/admin/api/v1/reviewers/${adminUser.id}`))
+      .send({})
+      .expect(422);
     await asAdmin(request(http).patch('/admin/api/v1/reviewers/00000000-0000-4000-8000-000000000000')).send({ disabled: true }).expect(404);
     const forged = await request(http).get('/set-password?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').expect(422);
     expect(forged.text).toContain('role="alert"');
@@ -143,7 +157,9 @@ describe('reviewer accounts (ADMIN)', () => {
     expect(res.body.items[0].occurredAt >= res.body.items[1].occurredAt).toBe(true);
     expect(res.body.items.every((event: { type: string }) => event.type === 'REVIEWER_UPDATED')).toBe(true);
     expect(typeof res.body.nextCursor).toBe('string');
-    const next = await asAdmin(request(http).get('/admin/api/v1/audit-events').query({ type: 'REVIEWER_UPDATED', limit: '2', cursor: res.body.nextCursor })).expect(200);
+    const next = await asAdmin(
+      request(http).get('/admin/api/v1/audit-events').query({ type: 'REVIEWER_UPDATED', limit: '2', cursor: res.body.nextCursor }),
+    ).expect(200);
     expect(next.body.items[0].id).not.toBe(res.body.items[0].id);
     expect(next.body.items[0].occurredAt <= res.body.items[1].occurredAt).toBe(true);
 

@@ -33,7 +33,10 @@ describe('support inbox and member lookup', () => {
   const asReviewer = (req: request.Test) => req.auth(reviewer.token, { type: 'bearer' });
 
   async function anInquiry(title: string, withAttachment = false): Promise<string> {
-    let req = asMember(member, request(api.getHttpServer()).post('/api/v1/support/inquiries')).field('category', 'BILLING').field('title', title).field('body', 'Line one\nLine two');
+    let req = asMember(member, request(api.getHttpServer()).post('/api/v1/support/inquiries'))
+      .field('category', 'BILLING')
+      .field('title', title)
+      .field('body', 'Line one\nLine two');
     if (withAttachment) req = req.attach('attachments', fixture('valid/proof.pdf'), { filename: '청구서.pdf', contentType: 'application/pdf' });
     return (await req.expect(201)).body.id as string;
   }
@@ -60,7 +63,9 @@ describe('support inbox and member lookup', () => {
     expect(file.headers['x-content-type-options']).toBe('nosniff');
 
     // The answer.
-    await asReviewer(request(adminHttp).post(`/admin/api/v1/inquiries/${id}/replies`)).send({ body: '확인 후 정정했습니다.' }).expect(201);
+    await asReviewer(request(adminHttp).post(`/admin/api/v1/inquiries/${id}/replies`))
+      .send({ body: '확인 후 정정했습니다.' })
+      .expect(201);
     const email = messagesTo(member.loginId, 'email').at(-1)!;
     expect(email.subject).toContain('청구서 문의');
     expect(email.text).toContain('답변');
@@ -70,7 +75,9 @@ describe('support inbox and member lookup', () => {
     expect(thread.body).toMatchObject({ id, status: 'ANSWERED', replies: [{ author: 'REVIEWER', body: '확인 후 정정했습니다.' }] });
     expect(thread.body.memberId).toBeUndefined();
     await asMember(other, request(apiHttp).get(`/api/v1/me/inquiries/${id}`)).expect(404);
-    await asMember(other, request(apiHttp).post(`/api/v1/me/inquiries/${id}/replies`)).send({ body: 'Not mine' }).expect(404);
+    await asMember(other, request(apiHttp).post(`/api/v1/me/inquiries/${id}/replies`))
+      .send({ body: 'Not mine' })
+      .expect(404);
 
     // The member replies with an attachment: OPEN again.
     await asMember(member, request(apiHttp).post(`/api/v1/me/inquiries/${id}/replies`))
@@ -87,8 +94,20 @@ describe('support inbox and member lookup', () => {
     // Closed: no more replies from either side.
     const closed = await asReviewer(request(adminHttp).post(`/admin/api/v1/inquiries/${id}/close`)).expect(200);
     expect(closed.body.status).toBe('CLOSED');
-    expect((await asMember(member, request(apiHttp).post(`/api/v1/me/inquiries/${id}/replies`)).send({ body: 'Again' }).expect(409)).body.code).toBe('INVALID_STATE');
-    expect((await asReviewer(request(adminHttp).post(`/admin/api/v1/inquiries/${id}/replies`)).send({ body: 'Again' }).expect(409)).body.code).toBe('INVALID_STATE');
+    expect(
+      (
+        await asMember(member, request(apiHttp).post(`/api/v1/me/inquiries/${id}/replies`))
+          .send({ body: 'Again' })
+          .expect(409)
+      ).body.code,
+    ).toBe('INVALID_STATE');
+    expect(
+      (
+        await asReviewer(request(adminHttp).post(`/admin/api/v1/inquiries/${id}/replies`))
+          .send({ body: 'Again' })
+          .expect(409)
+      ).body.code,
+    ).toBe('INVALID_STATE');
     expect((await asReviewer(request(adminHttp).post(`/admin/api/v1/inquiries/${id}/close`)).expect(409)).body.code).toBe('INVALID_STATE');
     const closedList = await asReviewer(request(adminHttp).get('/admin/api/v1/inquiries').query({ status: 'CLOSED', limit: '100' })).expect(200);
     expect(closedList.body.items.some((item: { id: string }) => item.id === id)).toBe(true);
@@ -104,19 +123,35 @@ describe('support inbox and member lookup', () => {
     expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
     expect(second.body.items[0].createdAt >= first.body.items[0].createdAt).toBe(true);
     // The DTO checks status (400); limit and an undecodable cursor are the paging rules of the domain (422).
-    for (const [query, status] of [[{ status: 'PENDING' }, 400], [{ limit: '0' }, 422], [{ limit: '101' }, 422], [{ cursor: '!!' }, 422]] as const) {
+    for (const [query, status] of [
+      [{ status: 'PENDING' }, 400],
+      [{ limit: '0' }, 422],
+      [{ limit: '101' }, 422],
+      [{ cursor: '!!' }, 422],
+    ] as const) {
       const res = await asReviewer(request(adminHttp).get('/admin/api/v1/inquiries').query(query)).expect(status);
       expect(res.body.code).toBe('VALIDATION_FAILED');
     }
     const id = first.body.items[0].id as string;
-    await asReviewer(request(adminHttp).post(`/admin/api/v1/inquiries/${id}/replies`)).send({ body: '' }).expect(400);
-    await asReviewer(request(adminHttp).post(`/admin/api/v1/inquiries/${id}/replies`)).send({ body: 'x'.repeat(5001) }).expect(400);
+    await asReviewer(request(adminHttp).post(`/admin/api/v1/inquiries/${id}/replies`))
+      .send({ body: '' })
+      .expect(400);
+    await asReviewer(request(adminHttp).post(`/admin/api/v1/inquiries/${id}/replies`))
+      .send({ body: 'x'.repeat(5001) })
+      .expect(400);
     await asReviewer(request(adminHttp).get('/admin/api/v1/inquiries/00000000-0000-4000-8000-000000000000')).expect(404);
   });
 
   it('looks a member up: current data with the BRN and phone masked, live sessions, open flows', async () => {
     const res = await asReviewer(request(admin.getHttpServer()).get(`/admin/api/v1/members/${member.id}`)).expect(200);
-    expect(res.body).toMatchObject({ id: member.id, loginId: member.loginId, memberType: 'CORPORATE_BUSINESS', businessRegistrationNumber: '******2517', language: 'ko', activeSessions: 1 });
+    expect(res.body).toMatchObject({
+      id: member.id,
+      loginId: member.loginId,
+      memberType: 'CORPORATE_BUSINESS',
+      businessRegistrationNumber: '******2517',
+      language: 'ko',
+      activeSessions: 1,
+    });
     expect(res.body.mobilePhone).toContain('****');
     expect(JSON.stringify(res.body)).not.toMatch(/2208162517|passwordHash|\$2b\$/);
     expect(res.body.openFlows).toEqual([]);

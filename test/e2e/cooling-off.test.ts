@@ -43,8 +43,13 @@ describe('cooling-off after a completed login-ID change', () => {
     expect(refused.body.retryAfterSeconds).toBeLessThanOrEqual(604_800);
     // Nothing started: no code went out, and the newest change is still the completed one.
     expect(messagesTo(change.member.body.mobilePhone, 'sms')).toHaveLength(smsBefore);
-    await change.status().expect(200).expect(({ body }) => expect(body.status).toBe('COMPLETED'));
-    const events = await app.get(DataSource).query('SELECT action FROM audit_events WHERE member_id = ? AND action = ?', [change.member.id, 'LOGIN_ID_CHANGE_REFUSED_COOLING_OFF']);
+    await change
+      .status()
+      .expect(200)
+      .expect(({ body }) => expect(body.status).toBe('COMPLETED'));
+    const events = await app
+      .get(DataSource)
+      .query('SELECT action FROM audit_events WHERE member_id = ? AND action = ?', [change.member.id, 'LOGIN_ID_CHANGE_REFUSED_COOLING_OFF']);
     expect(events).toHaveLength(1);
   });
 
@@ -68,7 +73,10 @@ describe('cooling-off after a completed login-ID change', () => {
     const token2 = session.body.accessToken as string;
     await request(http).post('/api/v1/auth/reauthenticate').auth(token2, { type: 'bearer' }).send({ password }).expect(200);
     const again = new LoginIdChangeDriver(app, { ...member, token: token2, password });
-    await again.start().expect(201).expect(({ body }) => expect(body.status).toBe('AWAITING_IDENTITY_CODE'));
+    await again
+      .start()
+      .expect(201)
+      .expect(({ body }) => expect(body.status).toBe('AWAITING_IDENTITY_CODE'));
     await again.cancel().expect(204);
   });
 });

@@ -26,7 +26,11 @@ function multipart(parts: readonly Part[], boundary = `----e2e${randomBytes(8).t
   for (const part of parts) {
     const disposition = part.filename === undefined ? `form-data; name="${part.name}"` : `form-data; name="${part.name}"; filename="${part.filename}"`;
     const headers = [`Content-Disposition: ${disposition}`, ...(part.filename === undefined ? [] : [`Content-Type: ${part.contentType ?? 'application/pdf'}`])];
-    chunks.push(Buffer.from(`--${boundary}\r\n${headers.join('\r\n')}\r\n\r\n`, 'utf8'), part.bytes ?? Buffer.from(part.value ?? '', 'utf8'), Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\n${headers.join('\r\n')}\r\n\r\n`, 'utf8'),
+      part.bytes ?? Buffer.from(part.value ?? '', 'utf8'),
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
@@ -48,7 +52,10 @@ function pdfOfSize(size: number): Buffer {
 
 function filesUnder(root: string): string[] {
   if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name);
 }
 
 describe('bad uploads (R5)', () => {
@@ -106,7 +113,13 @@ describe('bad uploads (R5)', () => {
 
   it('refuses the whole request when one of several files is bad: the good ones are not kept', async () => {
     await expectRefused(
-      () => post([...TEXT, file(fixture('valid/proof.pdf')), file(fixture('valid/proof.png'), 'a.png', 'image/png'), file(fixture('invalid/renamed-linux-executable.pdf'))]),
+      () =>
+        post([
+          ...TEXT,
+          file(fixture('valid/proof.pdf')),
+          file(fixture('valid/proof.png'), 'a.png', 'image/png'),
+          file(fixture('invalid/renamed-linux-executable.pdf')),
+        ]),
       422,
       'UNSUPPORTED_DOCUMENT_TYPE',
     );
@@ -129,7 +142,11 @@ describe('bad uploads (R5)', () => {
   });
 
   it('refuses an empty file as VALIDATION_FAILED', async () => {
-    const body = await expectRefused(() => post([...TEXT, file(fixture('valid/proof.pdf')), file(fixture('invalid/empty.pdf'), 'empty.pdf')]), 422, 'VALIDATION_FAILED');
+    const body = await expectRefused(
+      () => post([...TEXT, file(fixture('valid/proof.pdf')), file(fixture('invalid/empty.pdf'), 'empty.pdf')]),
+      422,
+      'VALIDATION_FAILED',
+    );
     expect(body.errors).toEqual([{ field: 'attachments.1', rules: ['notEmpty'] }]);
   });
 
@@ -142,7 +159,11 @@ describe('bad uploads (R5)', () => {
     await expectRefused(
       () => {
         const { body, contentType } = multipart([...TEXT, file(fixture('valid/proof.pdf'))]);
-        return request(http).post(INQUIRIES).auth(member.token, { type: 'bearer' }).set('Content-Type', contentType).send(body.subarray(0, body.length - 40));
+        return request(http)
+          .post(INQUIRIES)
+          .auth(member.token, { type: 'bearer' })
+          .set('Content-Type', contentType)
+          .send(body.subarray(0, body.length - 40));
       },
       400,
       'VALIDATION_FAILED',

@@ -54,7 +54,12 @@ describe('"Contact us" inquiries', () => {
 
     const listed = (await list(alice).expect(200)).body as InquiryBody[];
     const inquiry = listed.find((item) => item.id === res.body.id)!;
-    expect(inquiry).toMatchObject({ category: 'BILLING', title: 'Billing with proof', body: expect.stringContaining('\nPlease check.'), createdAt: res.body.createdAt });
+    expect(inquiry).toMatchObject({
+      category: 'BILLING',
+      title: 'Billing with proof',
+      body: expect.stringContaining('\nPlease check.'),
+      createdAt: res.body.createdAt,
+    });
     expect(inquiry.attachments.map(({ name, mediaType, size }) => ({ name, mediaType, size }))).toEqual([
       { name: 'invoice.pdf', mediaType: 'application/pdf', size: fixture('valid/proof.pdf').length },
       { name: 'screenshot.jpg', mediaType: 'image/png', size: fixture('valid/proof.png').length },

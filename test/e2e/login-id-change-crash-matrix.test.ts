@@ -44,7 +44,9 @@ interface Case {
 
 const FULL: Case[] = [
   ...ACTIVITIES.flatMap((activity) => (['before', 'after'] as const).map((phase) => ({ activity, phase, action: 'kill' as const }))),
-  ...(['checkCode', 'sendIdentityCode'] as const).flatMap((activity) => (['before', 'after'] as const).map((phase) => ({ activity, phase, action: 'stop' as const }))),
+  ...(['checkCode', 'sendIdentityCode'] as const).flatMap((activity) =>
+    (['before', 'after'] as const).map((phase) => ({ activity, phase, action: 'stop' as const })),
+  ),
 ];
 const REPRESENTATIVE: Case[] = [
   { activity: 'sendIdentityCode', phase: 'after', action: 'kill' },
@@ -77,7 +79,11 @@ describe(`change login ID: worker killed or paused inside every activity (${scop
       },
       path.join(runDir(), 'worker-crash-matrix.log'),
     );
-    app = await startApi({ TEMPORAL_TASK_QUEUE: TASK_QUEUE, LOGIN_ID_ACTIVITY_TIMEOUT_SECONDS: String(ACTIVITY_TIMEOUT_SECONDS), LOGIN_ID_CODE_RESEND_AFTER_SECONDS: '0' });
+    app = await startApi({
+      TEMPORAL_TASK_QUEUE: TASK_QUEUE,
+      LOGIN_ID_ACTIVITY_TIMEOUT_SECONDS: String(ACTIVITY_TIMEOUT_SECONDS),
+      LOGIN_ID_CODE_RESEND_AFTER_SECONDS: '0',
+    });
     dataSource = new DataSource(dataSourceOptions(parseDatabaseUrl(process.env.DATABASE_URL!)));
     await dataSource.initialize();
     ({ client, close: closeClient } = await temporalClient());
@@ -106,7 +112,10 @@ describe(`change login ID: worker killed or paused inside every activity (${scop
   };
 
   const auditActions = async (memberId: string): Promise<string[]> => {
-    const rows: { action: string }[] = await dataSource.query(`SELECT action FROM audit_events WHERE member_id = ? AND action LIKE 'LOGIN_ID_%' ORDER BY action`, [memberId]);
+    const rows: { action: string }[] = await dataSource.query(
+      `SELECT action FROM audit_events WHERE member_id = ? AND action LIKE 'LOGIN_ID_%' ORDER BY action`,
+      [memberId],
+    );
     return rows.map((row) => row.action);
   };
 
@@ -173,16 +182,20 @@ describe(`change login ID: worker killed or paused inside every activity (${scop
     expect(codes).toHaveLength(0);
   };
 
-  it.each(CASES)('$action at $activity:$phase — the change ends once, as the member was told', async (point) => {
-    const change = new LoginIdChangeDriver(app, await privilegedMember(app, { mobilePhone: uniqueMobile() }));
-    const { recovery } = await armed(point);
-    try {
-      await (point.activity === 'closeLoginIdChange' ? cancelledChange(change) : completedChange(change));
-      // The point was reached in this case: a plan that never fires would prove nothing.
-      await recovery;
-    } finally {
-      await recovery.catch(() => undefined);
-      await worker.kill();
-    }
-  }, 300_000);
+  it.each(CASES)(
+    '$action at $activity:$phase — the change ends once, as the member was told',
+    async (point) => {
+      const change = new LoginIdChangeDriver(app, await privilegedMember(app, { mobilePhone: uniqueMobile() }));
+      const { recovery } = await armed(point);
+      try {
+        await (point.activity === 'closeLoginIdChange' ? cancelledChange(change) : completedChange(change));
+        // The point was reached in this case: a plan that never fires would prove nothing.
+        await recovery;
+      } finally {
+        await recovery.catch(() => undefined);
+        await worker.kill();
+      }
+    },
+    300_000,
+  );
 });

@@ -50,7 +50,10 @@ describe('"this wasn\'t me": a revert that lands', () => {
     expect(`${link.origin}${link.pathname}`).toBe(`${PORTAL}/login-id-change-reverts`);
 
     // While the change can be reverted, the address it left is reserved for the member.
-    const squatter = await request(http).post('/api/v1/members').send(aSignUp({ loginId: member.loginId })).expect(409);
+    const squatter = await request(http)
+      .post('/api/v1/members')
+      .send(aSignUp({ loginId: member.loginId }))
+      .expect(409);
     expect(squatter.body.code).toBe('LOGIN_ID_TAKEN');
 
     const reverted = await revert(link.searchParams.get('token')!).expect(200);
@@ -61,7 +64,9 @@ describe('"this wasn\'t me": a revert that lands', () => {
     const voided = await login(member.loginId, member.password).expect(403);
     expect(voided.body).toMatchObject({ code: 'PASSWORD_RESET_REQUIRED', status: 403 });
     expect(voided.headers['content-type']).toMatch(/application\/problem\+json/);
-    await revert(link.searchParams.get('token')!).expect(404).expect(({ body }) => expect(body.code).toBe('NOT_FOUND'));
+    await revert(link.searchParams.get('token')!)
+      .expect(404)
+      .expect(({ body }) => expect(body.code).toBe('NOT_FOUND'));
 
     const [resetLink] = await waitForResetLinks(member.loginId, 1);
     expect(`${resetLink.origin}${resetLink.pathname}`).toBe(`${PORTAL}/password-reset`);
@@ -99,11 +104,19 @@ describe('"this wasn\'t me": a revert that lands', () => {
     const second = uniqueEmail('second');
     const firstLink = await changeTo(change, original, first);
     // The session that confirmed survives its own change: the intruder goes on at once.
-    await request(http).post('/api/v1/auth/reauthenticate').auth(change.member.token, { type: 'bearer' }).send({ password: change.member.password }).expect(200);
+    await request(http)
+      .post('/api/v1/auth/reauthenticate')
+      .auth(change.member.token, { type: 'bearer' })
+      .send({ password: change.member.password })
+      .expect(200);
     const secondLink = await changeTo(change, first, second);
 
-    await revert(firstLink.searchParams.get('token')!).expect(200).expect(({ body }) => expect(body).toEqual({ loginId: original }));
-    await login(original, change.member.password).expect(403).expect(({ body }) => expect(body.code).toBe('PASSWORD_RESET_REQUIRED'));
+    await revert(firstLink.searchParams.get('token')!)
+      .expect(200)
+      .expect(({ body }) => expect(body).toEqual({ loginId: original }));
+    await login(original, change.member.password)
+      .expect(403)
+      .expect(({ body }) => expect(body.code).toBe('PASSWORD_RESET_REQUIRED'));
     await login(second, change.member.password).expect(401);
     // The later change's link (sent to the intruder's first address) no longer brings it back.
     await revert(secondLink.searchParams.get('token')!).expect(404);

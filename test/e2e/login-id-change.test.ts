@@ -35,13 +35,25 @@ describe('change login ID: the Temporal workflow over HTTP', () => {
     const started = await change.start('010' + member.body.mobilePhone.slice(5)).expect(201);
     expect(started.body).toMatchObject({ status: 'AWAITING_IDENTITY_CODE', newLoginId: null });
     expect(messagesTo(member.body.mobilePhone, 'sms')).toHaveLength(1);
-    await change.identityCode(change.smsCode()).expect(200).expect(({ body }) => expect(body.status).toBe('AWAITING_NEW_LOGIN_ID'));
-    await change.newLoginId(newLoginId.toUpperCase()).expect(200).expect(({ body }) => expect(body).toMatchObject({ status: 'AWAITING_EMAIL_CODE', newLoginId }));
-    await change.emailCode(change.emailCodeFor(newLoginId)).expect(200).expect(({ body }) => expect(body.status).toBe('AWAITING_CONFIRMATION'));
+    await change
+      .identityCode(change.smsCode())
+      .expect(200)
+      .expect(({ body }) => expect(body.status).toBe('AWAITING_NEW_LOGIN_ID'));
+    await change
+      .newLoginId(newLoginId.toUpperCase())
+      .expect(200)
+      .expect(({ body }) => expect(body).toMatchObject({ status: 'AWAITING_EMAIL_CODE', newLoginId }));
+    await change
+      .emailCode(change.emailCodeFor(newLoginId))
+      .expect(200)
+      .expect(({ body }) => expect(body.status).toBe('AWAITING_CONFIRMATION'));
     const confirmed = await change.confirm().expect(200);
     expect(confirmed.body).toMatchObject({ status: 'COMPLETED', newLoginId });
 
-    await change.status().expect(200).expect(({ body }) => expect(body.status).toBe('COMPLETED'));
+    await change
+      .status()
+      .expect(200)
+      .expect(({ body }) => expect(body.status).toBe('COMPLETED'));
     await login(newLoginId, member.password).expect(200);
     await login(member.loginId, member.password).expect(401);
     await request(http).get('/api/v1/me/sessions').auth(otherSession.body.accessToken, { type: 'bearer' }).expect(401);
@@ -75,13 +87,19 @@ describe('change login ID: the Temporal workflow over HTTP', () => {
     const again = await change.start().expect(409);
     expect(again.body.code).toBe('CHANGE_ALREADY_IN_PROGRESS');
     await change.cancel().expect(204);
-    await change.status().expect(200).expect(({ body }) => expect(body.status).toBe('CANCELLED'));
+    await change
+      .status()
+      .expect(200)
+      .expect(({ body }) => expect(body.status).toBe('CANCELLED'));
     // Refused either way: 409 INVALID_STATE (currentStatus CANCELLED) while the closed change's workflow
     // is still finishing its last task, 404 once it has closed.
     const secondCancel = await change.cancel();
     expect([404, 409]).toContain(secondCancel.status);
     if (secondCancel.status === 409) expect(secondCancel.body).toMatchObject({ code: 'INVALID_STATE', currentStatus: 'CANCELLED' });
-    await change.start().expect(201).expect(({ body }) => expect(body.status).toBe('AWAITING_IDENTITY_CODE'));
+    await change
+      .start()
+      .expect(201)
+      .expect(({ body }) => expect(body.status).toBe('AWAITING_IDENTITY_CODE'));
     await change.cancel().expect(204);
   });
 
@@ -131,7 +149,10 @@ describe('change login ID: the Temporal workflow over HTTP', () => {
     expect(same.body.code).toBe('VALIDATION_FAILED');
     const malformed = await change.newLoginId('not-an-email').expect(400);
     expect(malformed.body.code).toBe('VALIDATION_FAILED');
-    await change.status().expect(200).expect(({ body }) => expect(body.status).toBe('AWAITING_NEW_LOGIN_ID'));
+    await change
+      .status()
+      .expect(200)
+      .expect(({ body }) => expect(body.status).toBe('AWAITING_NEW_LOGIN_ID'));
     await change.cancel().expect(204);
   });
 
@@ -169,7 +190,10 @@ describe('change login ID: the Temporal workflow over HTTP', () => {
   });
 
   it('refuses an unknown revert token', async () => {
-    const res = await request(http).post('/api/v1/login-id-change-reverts').send({ token: 'x'.repeat(43) }).expect(404);
+    const res = await request(http)
+      .post('/api/v1/login-id-change-reverts')
+      .send({ token: 'x'.repeat(43) })
+      .expect(404);
     expect(res.body.code).toBe('NOT_FOUND');
   });
 

@@ -19,26 +19,34 @@ describe('members: sign-up, sign-in, sessions, re-authentication, lockout', () =
   afterAll(async () => app.close());
 
   const login = (loginId: string, password: string) => request(http).post('/api/v1/auth/login').send({ loginId, password });
-  const reauth = (token: string, password: string) =>
-    request(http).post('/api/v1/auth/reauthenticate').auth(token, { type: 'bearer' }).send({ password });
+  const reauth = (token: string, password: string) => request(http).post('/api/v1/auth/reauthenticate').auth(token, { type: 'bearer' }).send({ password });
   const account = (token: string) => request(http).get('/api/v1/me/account').auth(token, { type: 'bearer' });
 
   describe('sign-up', () => {
     it('creates a member with a normalised login ID', async () => {
       const email = uniqueEmail('Mixed.Case');
-      const res = await request(http).post('/api/v1/members').send(aSignUp({ loginId: `  ${email.toUpperCase()} `.trim() })).expect(201);
+      const res = await request(http)
+        .post('/api/v1/members')
+        .send(aSignUp({ loginId: `  ${email.toUpperCase()} `.trim() }))
+        .expect(201);
       expect(res.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), loginId: email.toLowerCase() });
     });
 
     it('refuses a login ID already in use, whatever its case', async () => {
       const body = aSignUp();
       await request(http).post('/api/v1/members').send(body).expect(201);
-      const res = await request(http).post('/api/v1/members').send({ ...body, loginId: body.loginId.toUpperCase() }).expect(409);
+      const res = await request(http)
+        .post('/api/v1/members')
+        .send({ ...body, loginId: body.loginId.toUpperCase() })
+        .expect(409);
       expect(res.body).toMatchObject({ code: 'LOGIN_ID_TAKEN', status: 409 });
     });
 
     it('reports every violated password rule at once', async () => {
-      const res = await request(http).post('/api/v1/members').send(aSignUp({ password: 'abc def' })).expect(422);
+      const res = await request(http)
+        .post('/api/v1/members')
+        .send(aSignUp({ password: 'abc def' }))
+        .expect(422);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
       expect(res.body.code).toBe('PASSWORD_POLICY_VIOLATION');
       const rules = res.body.violations.map((violation: { rule: string }) => violation.rule);

@@ -48,9 +48,15 @@ describe('forgot password over HTTP', () => {
     const previous = await confirm(token, member.password).expect(422);
     expect(previous.body).toMatchObject({ code: 'PASSWORD_RECENTLY_USED', status: 422 });
     expect(previous.headers['content-type']).toMatch(/application\/problem\+json/);
-    await confirm(token, second).expect(422).expect(({ body }) => expect(body.code).toBe('PASSWORD_RECENTLY_USED'));
-    await confirm(token, 'Third!pw42', 'Third!pw43').expect(422).expect(({ body }) => expect(body.code).toBe('PASSWORD_CONFIRMATION_MISMATCH'));
-    await confirm(token, 'short').expect(422).expect(({ body }) => expect(body.code).toBe('PASSWORD_POLICY_VIOLATION'));
+    await confirm(token, second)
+      .expect(422)
+      .expect(({ body }) => expect(body.code).toBe('PASSWORD_RECENTLY_USED'));
+    await confirm(token, 'Third!pw42', 'Third!pw43')
+      .expect(422)
+      .expect(({ body }) => expect(body.code).toBe('PASSWORD_CONFIRMATION_MISMATCH'));
+    await confirm(token, 'short')
+      .expect(422)
+      .expect(({ body }) => expect(body.code).toBe('PASSWORD_POLICY_VIOLATION'));
 
     await confirm(token, 'Third!pw42').expect(204);
     await request(http).get('/api/v1/me/sessions').auth(member.token, { type: 'bearer' }).expect(401);
@@ -83,25 +89,33 @@ describe('forgot password over HTTP', () => {
     await waitForResetLinks(member.loginId, 1);
     await ask(member.loginId).expect(202);
     const [older, newer] = await waitForResetLinks(member.loginId, 2);
-    await confirm(tokenOf(older), 'Newer!pw42').expect(422).expect(({ body }) => expect(body.code).toBe('RESET_TOKEN_INVALID'));
+    await confirm(tokenOf(older), 'Newer!pw42')
+      .expect(422)
+      .expect(({ body }) => expect(body.code).toBe('RESET_TOKEN_INVALID'));
     await confirm(tokenOf(newer), 'Newer!pw42').expect(204);
   });
 
   it('refuses an unknown or expired token with RESET_TOKEN_INVALID', async () => {
-    await confirm('x'.repeat(43), 'Unknown!pw42').expect(422).expect(({ body }) => expect(body.code).toBe('RESET_TOKEN_INVALID'));
+    await confirm('x'.repeat(43), 'Unknown!pw42')
+      .expect(422)
+      .expect(({ body }) => expect(body.code).toBe('RESET_TOKEN_INVALID'));
     const member = await signUpAndLogin(app);
     await ask(member.loginId).expect(202);
     const [link] = await waitForResetLinks(member.loginId, 1);
     // Thirty minutes cannot pass in a test: move the link's end into the past instead.
     await app.get(DataSource).manager.update(PasswordResetTokenEntity, { memberId: member.id }, { expiresAt: new Date(Date.now() - 1_000) });
-    await confirm(tokenOf(link), 'Expired!pw42').expect(422).expect(({ body }) => expect(body.code).toBe('RESET_TOKEN_INVALID'));
+    await confirm(tokenOf(link), 'Expired!pw42')
+      .expect(422)
+      .expect(({ body }) => expect(body.code).toBe('RESET_TOKEN_INVALID'));
     await login(member.loginId, member.password).expect(200);
   });
 
   it('clears the failure counters of the login ID: a locked-out member gets back in', async () => {
     const member = await signUpAndLogin(app);
     for (let i = 0; i < 3; i++) await login(member.loginId, 'Wrong!pw42');
-    await login(member.loginId, member.password).expect(429).expect(({ body }) => expect(body.code).toBe('ACCOUNT_TEMPORARILY_LOCKED'));
+    await login(member.loginId, member.password)
+      .expect(429)
+      .expect(({ body }) => expect(body.code).toBe('ACCOUNT_TEMPORARILY_LOCKED'));
     await ask(member.loginId).expect(202);
     const [link] = await waitForResetLinks(member.loginId, 1);
     await confirm(tokenOf(link), 'Unlocked!pw42').expect(204);

@@ -27,7 +27,7 @@ describe('a mobile-number change is announced, and the login ID cools off after 
     await request(http).post('/api/v1/me/mobile-phone-change/confirm').auth(member.token, { type: 'bearer' }).send({ code }).expect(200);
   }
 
-  it('emails the login address (time, masked new number) and texts the old number, in the member\'s language', async () => {
+  it("emails the login address (time, masked new number) and texts the old number, in the member's language", async () => {
     const oldNumber = uniqueMobile();
     const newNumber = uniqueMobile();
     const member = await privilegedMember(app, { mobilePhone: oldNumber, language: 'ko' });

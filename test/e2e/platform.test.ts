@@ -32,11 +32,7 @@ describe('platform: health, problems, OpenAPI, metrics', () => {
   });
 
   it('answers malformed JSON with VALIDATION_FAILED, not a 500', async () => {
-    const res = await request(api.getHttpServer())
-      .post('/api/v1/auth/login')
-      .set('Content-Type', 'application/json')
-      .send('{"loginId": ')
-      .expect(400);
+    const res = await request(api.getHttpServer()).post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"loginId": ').expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
   });
 

@@ -113,16 +113,25 @@ describe(`the review workflow survives a worker killed inside every activity (CR
       },
       { timeoutMs: 60_000, what: 'the submission' },
     );
-    if (flow === 'overdue') await waitFor(async () => (await asReviewer().get(`/applications/${id}`)).body.overdue === true, { timeoutMs: 60_000, what: 'overdue' });
+    if (flow === 'overdue')
+      await waitFor(async () => (await asReviewer().get(`/applications/${id}`)).body.overdue === true, { timeoutMs: 60_000, what: 'overdue' });
     if (flow === 'withdraw') {
-      await settle(() => request(api.getHttpServer()).post(`/api/v1/me/required-info-applications/${id}/withdraw`).auth(member.token, { type: 'bearer' }), id, 'WITHDRAWN');
+      await settle(
+        () => request(api.getHttpServer()).post(`/api/v1/me/required-info-applications/${id}/withdraw`).auth(member.token, { type: 'bearer' }),
+        id,
+        'WITHDRAWN',
+      );
       return id;
     }
     await settle(() => asReviewer().post(`/applications/${id}/claim`), id, 'IN_REVIEW');
     if (flow === 'info-reject') {
       await settle(() => asReviewer().post(`/applications/${id}/request-info`, { message: 'Add the certificate' }), id, 'INFO_REQUESTED');
       await settle(
-        () => request(api.getHttpServer()).post(`/api/v1/me/required-info-applications/${id}/documents`).auth(member.token, { type: 'bearer' }).attach('proofDocuments', fixture('valid/proof.png')),
+        () =>
+          request(api.getHttpServer())
+            .post(`/api/v1/me/required-info-applications/${id}/documents`)
+            .auth(member.token, { type: 'bearer' })
+            .attach('proofDocuments', fixture('valid/proof.png')),
         id,
         'SUBMITTED',
       );

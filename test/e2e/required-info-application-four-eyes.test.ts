@@ -67,8 +67,17 @@ describe('four eyes and the administrator’s reassignment (HTTP)', () => {
     expect((await account()).businessRegistrationNumber).toBe('******6788');
 
     const history = await request(api.getHttpServer()).get(`/api/v1/me/required-info-applications/${id}`).auth(member.token, { type: 'bearer' }).expect(200);
-    expect(history.body.history.map((entry: { to: string }) => entry.to)).toEqual(['SUBMITTED', 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL', 'AWAITING_SECOND_APPROVAL', 'APPROVED']);
-    const [change] = await dataSource.query(`SELECT actor_id, before_json, after_json FROM audit_events WHERE member_id = ? AND action = 'REQUIRED_INFO_CHANGED'`, [member.id]);
+    expect(history.body.history.map((entry: { to: string }) => entry.to)).toEqual([
+      'SUBMITTED',
+      'IN_REVIEW',
+      'AWAITING_SECOND_APPROVAL',
+      'AWAITING_SECOND_APPROVAL',
+      'APPROVED',
+    ]);
+    const [change] = await dataSource.query(
+      `SELECT actor_id, before_json, after_json FROM audit_events WHERE member_id = ? AND action = 'REQUIRED_INFO_CHANGED'`,
+      [member.id],
+    );
     expect(change.actor_id).toBe(b.id);
     expect(JSON.parse(change.after_json)).toMatchObject({ firstApprovedBy: a.id });
     expect(JSON.parse(change.before_json)).toHaveProperty('businessRegistrationNumber');
@@ -91,13 +100,19 @@ describe('four eyes and the administrator’s reassignment (HTTP)', () => {
     expect((await as(boss).post(`/applications/${id}/reassign`, {}).expect(422)).body.code).toBe('VALIDATION_FAILED');
     expect((await as(boss).post(`/applications/${id}/reassign`, { reviewerId: a.id }).expect(409)).body.code).toBe('INVALID_STATE');
 
-    expect((await as(boss).post(`/applications/${id}/reassign`, { reviewerId: b.id }).expect(200)).body).toMatchObject({ status: 'IN_REVIEW', claimedBy: b.id });
+    expect((await as(boss).post(`/applications/${id}/reassign`, { reviewerId: b.id }).expect(200)).body).toMatchObject({
+      status: 'IN_REVIEW',
+      claimedBy: b.id,
+    });
     await waitFor(() => messagesTo(a.email, 'email').some((message) => message.text.includes(id)), { timeoutMs: 30_000, what: 'the previous claimant told' });
     expect((await as(a).post(`/applications/${id}/approve`).expect(403)).body.code).toBe('FORBIDDEN');
 
     expect((await as(boss).post(`/applications/${id}/reassign`, { release: true }).expect(200)).body).toMatchObject({ status: 'SUBMITTED', claimedBy: null });
     await waitFor(() => messagesTo(b.email, 'email').some((message) => message.text.includes(id)), { timeoutMs: 30_000, what: 'the second claimant told' });
-    const audit = await dataSource.query(`SELECT action, actor_id FROM audit_events WHERE member_id = ? AND action LIKE 'APPLICATION_CLAIM_%' ORDER BY occurred_at`, [member.id]);
+    const audit = await dataSource.query(
+      `SELECT action, actor_id FROM audit_events WHERE member_id = ? AND action LIKE 'APPLICATION_CLAIM_%' ORDER BY occurred_at`,
+      [member.id],
+    );
     expect(audit).toEqual([
       { action: 'APPLICATION_CLAIM_REASSIGNED', actor_id: boss.id },
       { action: 'APPLICATION_CLAIM_FREED', actor_id: boss.id },

@@ -33,11 +33,16 @@ describe('change required information: application, review workflow, reviewer AP
   const memberGet = (member: SignedInMember, url: string) => request(api.getHttpServer()).get(`/api/v1${url}`).auth(member.token, { type: 'bearer' });
   const memberPost = (member: SignedInMember, url: string) => request(api.getHttpServer()).post(`/api/v1${url}`).auth(member.token, { type: 'bearer' });
   const waitForStatus = (member: SignedInMember, id: string, status: string) =>
-    waitFor(async () => (await memberGet(member, `/me/required-info-applications/${id}`)).body.status === status, { timeoutMs: 30_000, what: `application ${status}` });
+    waitFor(async () => (await memberGet(member, `/me/required-info-applications/${id}`)).body.status === status, {
+      timeoutMs: 30_000,
+      what: `application ${status}`,
+    });
 
   it('goes from the form to an approved change: submit, claim, request info, add a document, approve', async () => {
     const member = await privilegedMember(api, { name: 'Kim Minji' });
-    const form = await memberGet(member, '/forms/member-info-change-application').expect(200).expect('Content-Type', /application\/pdf/);
+    const form = await memberGet(member, '/forms/member-info-change-application')
+      .expect(200)
+      .expect('Content-Type', /application\/pdf/);
     expect(form.body.subarray(0, 5).toString()).toBe('%PDF-');
 
     const submitted = await submitApplication(api, member, { name: 'Lee Minji', reason: 'Name changed' }).expect(201);
@@ -54,19 +59,32 @@ describe('change required information: application, review workflow, reviewer AP
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(download.headers['content-type']).toBe('image/png');
 
-    await asReviewer().post(`/applications/${id}/claim`).expect(200).expect(({ body }) => expect(body).toMatchObject({ status: 'IN_REVIEW', claimedBy: reviewer.id }));
+    await asReviewer()
+      .post(`/applications/${id}/claim`)
+      .expect(200)
+      .expect(({ body }) => expect(body).toMatchObject({ status: 'IN_REVIEW', claimedBy: reviewer.id }));
     await asReviewer().post(`/applications/${id}/request-info`, { message: 'Please add the court decision' }).expect(200);
     const asked = await memberGet(member, `/me/required-info-applications/${id}`).expect(200);
     expect(asked.body).toMatchObject({ status: 'INFO_REQUESTED', infoRequestMessage: 'Please add the court decision' });
 
     await memberPost(member, `/me/required-info-applications/${id}/documents`).attach('proofDocuments', fixture('valid/proof.jpg')).expect(200);
     await asReviewer().post(`/applications/${id}/claim`).expect(200);
-    await asReviewer().post(`/applications/${id}/approve`).expect(200).expect(({ body }) => expect(body.status).toBe('APPROVED'));
+    await asReviewer()
+      .post(`/applications/${id}/approve`)
+      .expect(200)
+      .expect(({ body }) => expect(body.status).toBe('APPROVED'));
 
     const account = await memberGet(member, '/me/account').expect(200);
     expect(account.body).toMatchObject({ name: 'Lee Minji', version: 2 });
     const final = await memberGet(member, `/me/required-info-applications/${id}`).expect(200);
-    expect(final.body.history.map((entry: { to: string }) => entry.to)).toEqual(['SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED', 'SUBMITTED', 'IN_REVIEW', 'APPROVED']);
+    expect(final.body.history.map((entry: { to: string }) => entry.to)).toEqual([
+      'SUBMITTED',
+      'IN_REVIEW',
+      'INFO_REQUESTED',
+      'SUBMITTED',
+      'IN_REVIEW',
+      'APPROVED',
+    ]);
     expect(final.body.documents).toHaveLength(3);
     await waitFor(() => messagesTo(member.loginId, 'email').length >= 3, { timeoutMs: 30_000, what: 'submitted, info-requested and approved notices' });
 
@@ -102,7 +120,10 @@ describe('change required information: application, review workflow, reviewer AP
     const forbidden = await asReviewer(loser).post(`/applications/${body.id}/approve`).expect(403);
     expect(forbidden.body.code).toBe('FORBIDDEN');
     const winner = loser === reviewer ? otherReviewer : reviewer;
-    await asReviewer(winner).post(`/applications/${body.id}/release`).expect(200).expect(({ body: flow }) => expect(flow.status).toBe('SUBMITTED'));
+    await asReviewer(winner)
+      .post(`/applications/${body.id}/release`)
+      .expect(200)
+      .expect(({ body: flow }) => expect(flow.status).toBe('SUBMITTED'));
   });
 
   it('allows one open application per member, and withdrawing before a decision', async () => {
@@ -110,7 +131,9 @@ describe('change required information: application, review workflow, reviewer AP
     const first = await submitApplication(api, member).expect(201);
     const second = await submitApplication(api, member, { name: 'Park Minji' }).expect(409);
     expect(second.body.code).toBe('APPLICATION_ALREADY_OPEN');
-    await memberPost(member, `/me/required-info-applications/${first.body.id}/withdraw`).expect(200).expect(({ body }) => expect(body.status).toBe('WITHDRAWN'));
+    await memberPost(member, `/me/required-info-applications/${first.body.id}/withdraw`)
+      .expect(200)
+      .expect(({ body }) => expect(body.status).toBe('WITHDRAWN'));
     await waitForStatus(member, first.body.id, 'WITHDRAWN');
     await submitApplication(api, member, { name: 'Park Minji' }).expect(201);
     const list = await memberGet(member, '/me/required-info-applications').expect(200);
@@ -148,7 +171,9 @@ describe('change required information: application, review workflow, reviewer AP
       .expect(413);
     expect(oversize.body.code).toBe('DOCUMENT_TOO_LARGE');
     expect(countDocumentFiles()).toBe(filesBefore);
-    await memberGet(member, '/me/required-info-applications').expect(200).expect(({ body }) => expect(body).toEqual([]));
+    await memberGet(member, '/me/required-info-applications')
+      .expect(200)
+      .expect(({ body }) => expect(body).toEqual([]));
   });
 
   it("keeps members out of each other's applications and documents, and members out of the admin API", async () => {
@@ -169,7 +194,9 @@ describe('change required information: application, review workflow, reviewer AP
     const member = await signUpAndLogin(api);
     const { body } = await submitApplication(api, member).expect(201);
     const filesBefore = countDocumentFiles();
-    const res = await memberPost(member, `/me/required-info-applications/${body.id}/documents`).attach('proofDocuments', fixture('valid/proof.png')).expect(409);
+    const res = await memberPost(member, `/me/required-info-applications/${body.id}/documents`)
+      .attach('proofDocuments', fixture('valid/proof.png'))
+      .expect(409);
     expect(res.body.code).toBe('INVALID_STATE');
     expect(countDocumentFiles()).toBe(filesBefore);
   });
@@ -181,7 +208,9 @@ describe('change required information: application, review workflow, reviewer AP
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: request.Response = await asReviewer().get(`/applications?status=SUBMITTED&limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      const page: request.Response = await asReviewer()
+        .get(`/applications?status=SUBMITTED&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        .expect(200);
       seen.push(...page.body.items.map((item: { id: string }) => item.id));
       expect(page.body.items.every((item: { status: string }) => item.status === 'SUBMITTED')).toBe(true);
       cursor = page.body.nextCursor;

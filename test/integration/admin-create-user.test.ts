@@ -59,7 +59,14 @@ describe(`npm run admin:create-user on ${process.env.TEST_DB ?? 'sqlite'}`, () =
     expect(outcome.stdout + outcome.stderr).not.toContain(PASSWORD);
 
     const [row] = await rowsFor(email);
-    expect(row).toMatchObject({ email: email.toLowerCase(), role: 'REVIEWER', displayName: 'Park Seoyeon', disabledAt: null, failedPasswordAttempts: 0, lockedUntil: null });
+    expect(row).toMatchObject({
+      email: email.toLowerCase(),
+      role: 'REVIEWER',
+      displayName: 'Park Seoyeon',
+      disabledAt: null,
+      failedPasswordAttempts: 0,
+      lockedUntil: null,
+    });
     expect(outcome.stdout).toContain(row.id);
     expect(row.passwordHash).toMatch(/^\$2b\$04\$/);
     await expect(bcrypt.compare(PASSWORD, row.passwordHash)).resolves.toBe(true);
@@ -68,7 +75,12 @@ describe(`npm run admin:create-user on ${process.env.TEST_DB ?? 'sqlite'}`, () =
     const event = events.find((candidate) => candidate.afterJson?.includes(row.id));
     expect(event).toMatchObject({ actorType: 'SYSTEM', memberId: null });
     expect(event?.userAgent).toMatch(/^admin:create-user \(/);
-    expect(JSON.parse(event!.afterJson!)).toEqual({ reviewerId: row.id, email: expect.stringMatching(/^n\*\*\*@example\.com$/), role: 'REVIEWER', displayName: 'Park Seoyeon' });
+    expect(JSON.parse(event!.afterJson!)).toEqual({
+      reviewerId: row.id,
+      email: expect.stringMatching(/^n\*\*\*@example\.com$/),
+      role: 'REVIEWER',
+      displayName: 'Park Seoyeon',
+    });
     expect(event!.afterJson).not.toContain(PASSWORD);
   });
 
@@ -139,7 +151,9 @@ describe(`npm run admin:create-user on ${process.env.TEST_DB ?? 'sqlite'}`, () =
   });
 
   it('stops with a message naming DATABASE_URL when it is invalid', async () => {
-    const outcome = await createUser(['--email', uniqueEmail(), '--password', PASSWORD, '--role', 'REVIEWER'], { env: { DATABASE_URL: 'postgres://nowhere/db' } });
+    const outcome = await createUser(['--email', uniqueEmail(), '--password', PASSWORD, '--role', 'REVIEWER'], {
+      env: { DATABASE_URL: 'postgres://nowhere/db' },
+    });
     expect(outcome.status).toBe(1);
     expect(outcome.stderr).toContain('Invalid configuration: DATABASE_URL');
   });

@@ -52,7 +52,10 @@ class FailingStorage implements DocumentStorage {
 
 function filesUnder(root: string): string[] {
   if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name);
 }
 
 async function readAll(content: Buffer | Readable): Promise<Buffer> {
@@ -212,7 +215,12 @@ describe.each(['local', 's3'] as const)(`documents on ${process.env.TEST_DB ?? '
     const owner = await aMember();
     const other = await aMember();
     const [document] = await dataSource.transaction((manager) =>
-      documents.store(manager, { ownerMemberId: owner, documents: threeUploads().slice(0, 1).map((upload) => ({ upload, kind: 'PROOF' })) }),
+      documents.store(manager, {
+        ownerMemberId: owner,
+        documents: threeUploads()
+          .slice(0, 1)
+          .map((upload) => ({ upload, kind: 'PROOF' })),
+      }),
     );
     const opened = await documents.open(document.id, { ownerMemberId: owner });
     expect((await readAll(opened.content)).equals(fixture('valid/proof.pdf'))).toBe(true);

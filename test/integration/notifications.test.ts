@@ -141,9 +141,7 @@ describe(`notifications on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
   const outboxConfig = (name: string) => ({ outboxDir: path.join(workDir, name), smtpUrl: undefined });
   const outboxFiles = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
   const deliveryRows = (key: string) =>
-    dataSource.query('SELECT * FROM notification_deliveries WHERE idempotency_key = ?', [key]) as Promise<
-      Record<string, unknown>[]
-    >;
+    dataSource.query('SELECT * FROM notification_deliveries WHERE idempotency_key = ?', [key]) as Promise<Record<string, unknown>[]>;
 
   beforeAll(async () => {
     Logger.overrideLogger(logs);
@@ -271,9 +269,7 @@ describe(`notifications on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
       idempotencyKey: 'mobile-phone-code:member-4:1',
     };
 
-    const outcomes = await Promise.all(
-      Array.from({ length: 5 }, () => new NotificationService(dataSource, config).send(request)),
-    );
+    const outcomes = await Promise.all(Array.from({ length: 5 }, () => new NotificationService(dataSource, config).send(request)));
 
     expect(outcomes.filter((outcome) => outcome === 'sent')).toHaveLength(1);
     expect(outboxFiles(config.outboxDir)).toEqual([outboxFileName('sms', request.idempotencyKey)]);

@@ -21,7 +21,11 @@ export interface RunningPortal {
 }
 
 export async function startPortal(apiUrl: string, overrides: Record<string, string> = {}): Promise<RunningPortal> {
-  const config = stackConfig({ PORTAL_API_SECRET: TEST_PORTAL_API_SECRET, PORTAL_COOKIE_SECRET: 'portal-cookie-secret-for-tests-0123456789abcdef', ...overrides });
+  const config = stackConfig({
+    PORTAL_API_SECRET: TEST_PORTAL_API_SECRET,
+    PORTAL_COOKIE_SECRET: 'portal-cookie-secret-for-tests-0123456789abcdef',
+    ...overrides,
+  });
   const logger = createPortalLogger('info', pino.destination({ dest: path.join(runDir(), 'portal.log'), sync: true, append: true, mkdir: true }));
   const portal = createPortalApp(config, logger, apiUrl);
   const server = await portal.listen(0, '127.0.0.1');

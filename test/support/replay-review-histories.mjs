@@ -15,10 +15,15 @@ const proto = requireFromProto('@temporalio/proto');
 const { patchProtobufRoot } = requireFromProto('@temporalio/proto/lib/patch-protobuf-root');
 const historyType = patchProtobufRoot(proto).lookupType('temporal.api.history.v1.History');
 
-Runtime.install({ logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } });
+Runtime.install({
+  logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+});
 
 const files = process.argv.slice(2);
-const histories = files.map((file) => ({ workflowId: path.basename(file), history: fromJson(historyType, JSON.parse(fs.readFileSync(file, 'utf8')), { ignoreUnknownFields: true }) }));
+const histories = files.map((file) => ({
+  workflowId: path.basename(file),
+  history: fromJson(historyType, JSON.parse(fs.readFileSync(file, 'utf8')), { ignoreUnknownFields: true }),
+}));
 const results = Worker.runReplayHistories({ workflowBundle: { codePath: path.resolve('dist/workflow-bundle.js') } }, histories);
 for await (const result of results) {
   process.stdout.write(`${JSON.stringify({ file: result.workflowId, error: result.error ? String(result.error.message ?? result.error) : null })}\n`);

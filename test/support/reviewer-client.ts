@@ -14,10 +14,14 @@ export const REVIEWER_PASSWORD = 'Revi3w!pass';
 
 /** Creates a reviewer account with the operator command (npm run admin:create-user), as an operator would. */
 export function createReviewerWithCommand(role: 'REVIEWER' | 'ADMIN' = 'REVIEWER', email = uniqueEmail('reviewer')): { email: string; password: string } {
-  execFileSync(process.execPath, ['dist/scripts/admin-create-user.js', '--email', email, '--password', REVIEWER_PASSWORD, '--role', role, '--name', 'Test Reviewer'], {
-    env: process.env,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    ['dist/scripts/admin-create-user.js', '--email', email, '--password', REVIEWER_PASSWORD, '--role', role, '--name', 'Test Reviewer'],
+    {
+      env: process.env,
+      stdio: 'pipe',
+    },
+  );
   return { email, password: REVIEWER_PASSWORD };
 }
 

@@ -117,7 +117,10 @@ describe('login-ID change workflow (Temporal client, real worker)', () => {
   it('counts wrong codes and fails the change at the limit', async () => {
     const { member, handle } = await started({ maxWrongCodes: 2 });
     const wrong = smsCode(member) === '000000' ? '111111' : '000000';
-    expect(await refusal(handle.executeUpdate(submitIdentityCode, { args: [wrong] }))).toEqual({ code: 'VERIFICATION_CODE_INVALID', details: { attemptsRemaining: 1 } });
+    expect(await refusal(handle.executeUpdate(submitIdentityCode, { args: [wrong] }))).toEqual({
+      code: 'VERIFICATION_CODE_INVALID',
+      details: { attemptsRemaining: 1 },
+    });
     expect(await refusal(handle.executeUpdate(submitIdentityCode, { args: [wrong] }))).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
     expect(((await handle.result()) as LoginIdChangeView).status).toBe('FAILED');
   });

@@ -35,17 +35,31 @@ describe('review workflow histories replay against the current code', () => {
 
   const replay = (paths: string[]) => {
     if (!fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build first`);
-    const output = execFileSync(process.execPath, ['test/support/replay-review-histories.mjs', ...paths], { encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'ignore'] });
-    return output
-      .split('\n')
-      // The SDK core logs its own warnings to stdout too; the results are the JSON lines.
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as { file: string; error: string | null });
+    const output = execFileSync(process.execPath, ['test/support/replay-review-histories.mjs', ...paths], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return (
+      output
+        .split('\n')
+        // The SDK core logs its own warnings to stdout too; the results are the JSON lines.
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { file: string; error: string | null })
+    );
   };
 
   it('fails a history whose commands the code does not produce (the check can fail)', () => {
     const tampered = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'replay-')), 'tampered.json');
-    fs.writeFileSync(tampered, fs.readFileSync(files.find((file) => file.endsWith('-withdrawn.json'))!, 'utf8').replaceAll('"notifyApplicant"', '"someOtherActivity"'));
+    fs.writeFileSync(
+      tampered,
+      fs
+        .readFileSync(
+          files.find((file) => file.endsWith('-withdrawn.json'))!,
+          'utf8',
+        )
+        .replaceAll('"notifyApplicant"', '"someOtherActivity"'),
+    );
     expect(replay([tampered])).toEqual([{ file: 'tampered.json', error: expect.stringMatching(/nondeterminism/i) }]);
   });
 

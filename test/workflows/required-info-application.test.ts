@@ -38,7 +38,8 @@ describe('review workflow (Temporal client, real worker)', () => {
     await close();
   });
 
-  const account = async (member: SignedInMember) => (await request(api.getHttpServer()).get('/api/v1/me/account').auth(member.token, { type: 'bearer' }).expect(200)).body;
+  const account = async (member: SignedInMember) =>
+    (await request(api.getHttpServer()).get('/api/v1/me/account').auth(member.token, { type: 'bearer' }).expect(200)).body;
 
   it('four eyes: the first approval waits for a second, different reviewer, who applies it', async () => {
     const member = await privilegedMember(api);
@@ -125,7 +126,10 @@ describe('review workflow (Temporal client, real worker)', () => {
 
   it('flags an unclaimed application overdue, clears it on a claim, flags it again in review and awaiting the second approval', async () => {
     const member = await signUpAndLogin(api);
-    const { applicationId } = await startReview(client, member.id, { fourEyes: true, deadlines: { unclaimedSeconds: 1, inReviewSeconds: 1, infoRequestSeconds: 60 } });
+    const { applicationId } = await startReview(client, member.id, {
+      fourEyes: true,
+      deadlines: { unclaimedSeconds: 1, inReviewSeconds: 1, infoRequestSeconds: 60 },
+    });
     const flow = reviewHandle(client, applicationId);
     await waitFor(async () => (await flow.view()).overdue, { timeoutMs: 20_000, what: 'overdue while unclaimed' });
     expect(await flow.act(claimApplication, A)).toMatchObject({ status: 'IN_REVIEW', overdue: false });

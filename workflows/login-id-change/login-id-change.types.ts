@@ -1,14 +1,7 @@
 // Types and defaults shared by the workflow, its activities and the API. Bundle-safe: no imports.
 
 export type LoginIdChangeStatus =
-  | 'AWAITING_IDENTITY_CODE'
-  | 'AWAITING_NEW_LOGIN_ID'
-  | 'AWAITING_EMAIL_CODE'
-  | 'AWAITING_CONFIRMATION'
-  | 'COMPLETED'
-  | 'CANCELLED'
-  | 'EXPIRED'
-  | 'FAILED';
+  'AWAITING_IDENTITY_CODE' | 'AWAITING_NEW_LOGIN_ID' | 'AWAITING_EMAIL_CODE' | 'AWAITING_CONFIRMATION' | 'COMPLETED' | 'CANCELLED' | 'EXPIRED' | 'FAILED';
 
 export const TERMINAL_STATUSES: readonly LoginIdChangeStatus[] = ['COMPLETED', 'CANCELLED', 'EXPIRED', 'FAILED'];
 
@@ -64,7 +57,8 @@ export type ResendOutcome =
   | { readonly ok: false; readonly code: 'TOO_MANY_REQUESTS'; readonly retryAfterSeconds: number }
   | { readonly ok: false; readonly code: 'TOO_MANY_ATTEMPTS' };
 
-export type NewLoginIdCheck = { readonly ok: true; readonly loginId: string } | { readonly ok: false; readonly code: 'LOGIN_ID_TAKEN' | 'VALIDATION_FAILED'; readonly message: string };
+export type NewLoginIdCheck =
+  { readonly ok: true; readonly loginId: string } | { readonly ok: false; readonly code: 'LOGIN_ID_TAKEN' | 'VALIDATION_FAILED'; readonly message: string };
 
 export type CommitOutcome = { readonly ok: true; readonly previousLoginId: string } | { readonly ok: false; readonly code: 'LOGIN_ID_TAKEN' };
 

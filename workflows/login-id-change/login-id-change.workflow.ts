@@ -101,10 +101,12 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
   const refuseUnlessAt = (steps: readonly LoginIdChangeStatus[]) => {
     if (!steps.includes(status)) throw refuse('INVALID_STATE', `The change is ${status}`, { currentStatus: status });
   };
-  const expectStep = (...steps: LoginIdChangeStatus[]) => (..._args: unknown[]) => {
-    if (!v2 && busy) throw refuse('INVALID_STATE', 'Another action on this change is in progress');
-    refuseUnlessAt(steps);
-  };
+  const expectStep =
+    (...steps: LoginIdChangeStatus[]) =>
+    (..._args: unknown[]) => {
+      if (!v2 && busy) throw refuse('INVALID_STATE', 'Another action on this change is in progress');
+      refuseUnlessAt(steps);
+    };
   // Runs one member action at a time; a refusal fails the Update, not the workflow. In v2 an action
   // that waited for the lock checks the step again: the action before it may have moved the change.
   const act = async (steps: readonly LoginIdChangeStatus[], action: () => Promise<void>): Promise<LoginIdChangeView> => {
@@ -190,7 +192,13 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
     confirmChange,
     () =>
       act(confirmStep, async () => {
-        const outcome = await activities.commitLoginIdChange({ key: activityKey.commit(changeId), changeId, memberId, sessionId: input.sessionId, newLoginId: newLoginId! });
+        const outcome = await activities.commitLoginIdChange({
+          key: activityKey.commit(changeId),
+          changeId,
+          memberId,
+          sessionId: input.sessionId,
+          newLoginId: newLoginId!,
+        });
         if (outcome.ok) {
           moveTo('COMPLETED');
           return;

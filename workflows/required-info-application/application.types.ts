@@ -87,4 +87,10 @@ export type MemberNotice = 'SUBMITTED' | 'INFO_REQUESTED' | 'APPROVED' | 'REJECT
 export type ApplicationNotice =
   | { readonly kind: 'applicant'; readonly applicationId: string; readonly notice: MemberNotice; readonly key: string }
   | { readonly kind: 'overdue-reminder'; readonly applicationId: string; readonly status: ApplicationStatus; readonly since: string; readonly key: string }
-  | { readonly kind: 'claim-reassigned'; readonly applicationId: string; readonly reviewerId: string; readonly newClaimantId: string | null; readonly key: string };
+  | {
+      readonly kind: 'claim-reassigned';
+      readonly applicationId: string;
+      readonly reviewerId: string;
+      readonly newClaimantId: string | null;
+      readonly key: string;
+    };

@@ -1,11 +1,4 @@
-import {
-  allHandlersFinished,
-  condition,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { RequiredInfoApplicationActivities } from '../activities.js';
 import { refuse } from '../refuse.js';
 import { FLOW_STATUS } from '../search-attributes.js';
@@ -113,13 +106,15 @@ export async function legacyReviewWorkflow(input: ApplicationWorkflowInput): Pro
   setHandler(rejectApplication, (reviewerId, reason) => transition('REJECTED', reviewer(reviewerId), { note: reason.trim() }), {
     validator: (reviewerId, reason) => {
       expectClaimant(reviewerId);
-      if (typeof reason !== 'string' || reason.trim() === '') throw refuse('VALIDATION_FAILED', 'A rejection needs a reason', { errors: [{ field: 'reason', rules: ['isNotEmpty'] }] });
+      if (typeof reason !== 'string' || reason.trim() === '')
+        throw refuse('VALIDATION_FAILED', 'A rejection needs a reason', { errors: [{ field: 'reason', rules: ['isNotEmpty'] }] });
     },
   });
   setHandler(requestInformation, (reviewerId, message) => transition('INFO_REQUESTED', reviewer(reviewerId), { claimedBy: null, note: message.trim() }), {
     validator: (reviewerId, message) => {
       expectClaimant(reviewerId);
-      if (typeof message !== 'string' || message.trim() === '') throw refuse('VALIDATION_FAILED', 'Say what information is needed', { errors: [{ field: 'message', rules: ['isNotEmpty'] }] });
+      if (typeof message !== 'string' || message.trim() === '')
+        throw refuse('VALIDATION_FAILED', 'Say what information is needed', { errors: [{ field: 'message', rules: ['isNotEmpty'] }] });
     },
   });
   setHandler(documentsAdded, () => transition('SUBMITTED', member), {
@@ -141,7 +136,8 @@ export async function legacyReviewWorkflow(input: ApplicationWorkflowInput): Pro
   while (!isDecided()) {
     const period = transitions;
     const current = status;
-    const limitSeconds = current === 'SUBMITTED' ? deadlines.unclaimedSeconds : current === 'IN_REVIEW' ? deadlines.inReviewSeconds : deadlines.infoRequestSeconds;
+    const limitSeconds =
+      current === 'SUBMITTED' ? deadlines.unclaimedSeconds : current === 'IN_REVIEW' ? deadlines.inReviewSeconds : deadlines.infoRequestSeconds;
     const remainingMs = statusSince.getTime() + limitSeconds * 1_000 - Date.now();
     const moved = await condition(() => transitions !== period && !busy, Math.max(0, remainingMs));
     if (moved) continue;

@@ -1,13 +1,4 @@
-import {
-  allHandlersFinished,
-  condition,
-  log,
-  patched,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, log, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { RequiredInfoApplicationActivities } from '../activities.js';
 import { refuse } from '../refuse.js';
 import { FLOW_STATUS } from '../search-attributes.js';
@@ -152,7 +143,8 @@ async function durableReview(input: ApplicationWorkflowInput): Promise<Applicati
     if (id !== memberId) throw refuse(REVIEW_REFUSAL.NOT_FOUND, 'No such application');
   };
   const expectNote = (field: 'reason' | 'message', value: unknown, message: string) => {
-    if (typeof value !== 'string' || value.trim() === '') throw refuse(REVIEW_REFUSAL.VALIDATION_FAILED, message, { errors: [{ field, rules: ['isNotEmpty'] }] });
+    if (typeof value !== 'string' || value.trim() === '')
+      throw refuse(REVIEW_REFUSAL.VALIDATION_FAILED, message, { errors: [{ field, rules: ['isNotEmpty'] }] });
   };
   const reviewer = (id: string): ApplicationActor => ({ type: 'REVIEWER', id });
   const member: ApplicationActor = { type: 'MEMBER', id: memberId };
@@ -195,7 +187,11 @@ async function durableReview(input: ApplicationWorkflowInput): Promise<Applicati
     },
     (reviewerId) =>
       status === 'IN_REVIEW' && fourEyes
-        ? transition('AWAITING_SECOND_APPROVAL', reviewer(reviewerId), { claimedBy: null, firstApprovedBy: reviewerId, note: 'First approval; a second reviewer must approve' })
+        ? transition('AWAITING_SECOND_APPROVAL', reviewer(reviewerId), {
+            claimedBy: null,
+            firstApprovedBy: reviewerId,
+            note: 'First approval; a second reviewer must approve',
+          })
         : transition('APPROVED', reviewer(reviewerId)),
   );
   setHandler(approveApplication, approve.handler, { validator: approve.validator });
@@ -233,7 +229,13 @@ async function durableReview(input: ApplicationWorkflowInput): Promise<Applicati
         note: reviewerId === null ? 'Claim freed by an administrator' : 'Claim reassigned by an administrator',
         auditAction: reviewerId === null ? 'APPLICATION_CLAIM_FREED' : 'APPLICATION_CLAIM_REASSIGNED',
       });
-      outbox.push({ kind: 'claim-reassigned', applicationId, reviewerId: previous, newClaimantId: reviewerId, key: `claim-reassigned:${applicationId}:${transitions}` });
+      outbox.push({
+        kind: 'claim-reassigned',
+        applicationId,
+        reviewerId: previous,
+        newClaimantId: reviewerId,
+        key: `claim-reassigned:${applicationId}:${transitions}`,
+      });
       return result;
     },
   );
@@ -261,7 +263,8 @@ async function durableReview(input: ApplicationWorkflowInput): Promise<Applicati
   // The submission's own Update (update-with-start): answers when the row exists.
   setHandler(applicationSubmitted, async () => {
     await condition(() => created !== undefined);
-    if (created === 'ALREADY_OPEN') throw refuse(REVIEW_REFUSAL.APPLICATION_ALREADY_OPEN, 'You already have an open application; wait for its decision or withdraw it');
+    if (created === 'ALREADY_OPEN')
+      throw refuse(REVIEW_REFUSAL.APPLICATION_ALREADY_OPEN, 'You already have an open application; wait for its decision or withdraw it');
     return view();
   });
 
@@ -295,7 +298,8 @@ async function durableReview(input: ApplicationWorkflowInput): Promise<Applicati
   while (!isDecided()) {
     const period = transitions;
     const current = status;
-    const limitSeconds = current === 'SUBMITTED' ? deadlines.unclaimedSeconds : current === 'INFO_REQUESTED' ? deadlines.infoRequestSeconds : deadlines.inReviewSeconds;
+    const limitSeconds =
+      current === 'SUBMITTED' ? deadlines.unclaimedSeconds : current === 'INFO_REQUESTED' ? deadlines.infoRequestSeconds : deadlines.inReviewSeconds;
     const remainingMs = statusSince.getTime() + limitSeconds * 1_000 - Date.now();
     if (await condition(() => transitions !== period, Math.max(0, remainingMs))) continue;
     if (overdue) {

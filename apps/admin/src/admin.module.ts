@@ -34,10 +34,32 @@ export class AdminModule {
   static forRoot(config: AppConfig, logger: Logger = createJsonLogger('admin', config.logLevel)): DynamicModule {
     return {
       module: AdminModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ poolSize: 10 }), TemporalModule, WebPlatformModule, AuditModule, ReviewersModule, ApplicationsModule, SupportModule, TypeOrmModule.forFeature([MemberEntity, SessionEntity])],
-      controllers: [ApplicationsController, AuthController, MeController, ReviewersController, PagesController, ReviewPagesController, AssetsController,
+      imports: [
+        ConfigModule.forRoot(config),
+        PersistenceModule.forRoot({ poolSize: 10 }),
+        TemporalModule,
+        WebPlatformModule,
+        AuditModule,
+        ReviewersModule,
+        ApplicationsModule,
+        SupportModule,
+        TypeOrmModule.forFeature([MemberEntity, SessionEntity]),
+      ],
+      controllers: [
+        ApplicationsController,
+        AuthController,
+        MeController,
+        ReviewersController,
+        PagesController,
+        ReviewPagesController,
+        AssetsController,
         // The review desk (issue 14): support inbox, audit viewer, member lookup, reviewer accounts.
-        InquiriesController, AuditEventsController, MembersController, DeskPagesController, SetPasswordPagesController],
+        InquiriesController,
+        AuditEventsController,
+        MembersController,
+        DeskPagesController,
+        SetPasswordPagesController,
+      ],
       providers: [{ provide: ADMIN_LOGGER, useValue: logger }, RateLimitGuard, ReviewerAuthGuard, RolesGuard, MemberLookupService, BusinessMetrics],
     };
   }

@@ -46,8 +46,20 @@ export class ApiModule {
         PassportModule,
         SupportModule,
       ],
-      controllers: [MembersController, AuthController, PasswordResetController, SessionsController, AccountController, PasswordController, MobilePhoneChangeController, LoginIdChangeController, LoginIdChangeRevertsController,
-        ApplicationsController, FormsController, InquiriesController],
+      controllers: [
+        MembersController,
+        AuthController,
+        PasswordResetController,
+        SessionsController,
+        AccountController,
+        PasswordController,
+        MobilePhoneChangeController,
+        LoginIdChangeController,
+        LoginIdChangeRevertsController,
+        ApplicationsController,
+        FormsController,
+        InquiriesController,
+      ],
       providers: [LocalStrategy, PrivilegedSessionGuard, RateLimitGuard, OtherProcessFieldsGuard],
     };
   }

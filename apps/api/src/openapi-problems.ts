@@ -30,4 +30,10 @@ export const API_OPERATION_PROBLEMS: Readonly<Record<string, readonly ErrorCode[
   LoginIdChangeController_emailCode: [ErrorCode.NOT_FOUND],
   LoginIdChangeController_confirm: [ErrorCode.NOT_FOUND],
   LoginIdChangeController_resend: [ErrorCode.NOT_FOUND],
+  PasswordResetController_confirm: [
+    ErrorCode.RESET_TOKEN_INVALID,
+    ErrorCode.PASSWORD_POLICY_VIOLATION,
+    ErrorCode.PASSWORD_CONFIRMATION_MISMATCH,
+    ErrorCode.PASSWORD_RECENTLY_USED,
+  ],
 };

@@ -21,7 +21,13 @@ describe('the portal layer rule', () => {
       for (const match of fs.readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
         const target = match[1];
         const lib = target.match(/^#app\/([^/]+)/)?.[1] ?? target.match(/libs\/([^/]+)\/src/)?.[1];
-        if ((lib && !ALLOWED_LIBS.has(lib)) || target.includes('apps/api') || target.includes('apps/admin') || target.startsWith('#workflows') || FORBIDDEN_PACKAGES.some((pattern) => pattern.test(target))) {
+        if (
+          (lib && !ALLOWED_LIBS.has(lib)) ||
+          target.includes('apps/api') ||
+          target.includes('apps/admin') ||
+          target.startsWith('#workflows') ||
+          FORBIDDEN_PACKAGES.some((pattern) => pattern.test(target))
+        ) {
           offending.push(`${path.relative(process.cwd(), file)} → ${target}`);
         }
       }

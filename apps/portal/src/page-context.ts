@@ -16,7 +16,8 @@ export class NotSignedIn extends Error {}
 export class StaleForm extends Error {}
 
 /** The pages' Content-Security-Policy: this origin's stylesheet and script only, nothing inline, never framed. */
-export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+export const PAGE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export interface PortalDeps {
   readonly api: ApiClient;
@@ -109,7 +110,12 @@ export class PageContext {
   }
 
   caller(): CallerContext {
-    return { clientAddress: this.req.socket.remoteAddress, requestId: this.requestId, token: this.session.auth?.token, userAgent: this.req.headers['user-agent'] };
+    return {
+      clientAddress: this.req.socket.remoteAddress,
+      requestId: this.requestId,
+      token: this.session.auth?.token,
+      userAgent: this.req.headers['user-agent'],
+    };
   }
 
   call<T = unknown>(call: ApiCall): Promise<ApiAnswer<T>> {
@@ -123,7 +129,16 @@ export class PageContext {
 
   render(title: string, body: SafeHtml, status = 200): void {
     const flash = this.takeFlash();
-    const page = renderLayout({ lang: this.lang, t: this.t, title, body, csrf: this.session.csrf, loginId: this.session.auth?.loginId, flash, here: this.here });
+    const page = renderLayout({
+      lang: this.lang,
+      t: this.t,
+      title,
+      body,
+      csrf: this.session.csrf,
+      loginId: this.session.auth?.loginId,
+      flash,
+      here: this.here,
+    });
     this.saveSession();
     this.res.status(status).setHeader('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(page);
   }

@@ -51,7 +51,8 @@ function requestLogging(logger: Logger) {
  */
 export function createPortalApp(config: AppConfig, logger: Logger = createPortalLogger(config.logLevel), apiUrl = config.portal.apiUrl): PortalApp {
   const cookieSecret = config.portal.cookieSecret ?? randomBytes(32).toString('base64url');
-  if (!config.portal.cookieSecret) logger.warn('PORTAL_COOKIE_SECRET is not set: a random key is used, sessions end when this process restarts and other replicas cannot read them');
+  if (!config.portal.cookieSecret)
+    logger.warn('PORTAL_COOKIE_SECRET is not set: a random key is used, sessions end when this process restarts and other replicas cannot read them');
   const deps: PortalDeps = {
     api: new ApiClient({ baseUrl: apiUrl, portalSecret: config.production.portalApiSecret }),
     sealer: new CookieSealer(cookieSecret),
@@ -65,7 +66,15 @@ export function createPortalApp(config: AppConfig, logger: Logger = createPortal
   app.use(requestLogging(logger));
   app.use(
     helmet({
-      contentSecurityPolicy: { useDefaults: false, directives: Object.fromEntries(PAGE_CSP.split('; ').map((part) => { const [name, ...values] = part.split(' '); return [name, values]; })) },
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: Object.fromEntries(
+          PAGE_CSP.split('; ').map((part) => {
+            const [name, ...values] = part.split(' ');
+            return [name, values];
+          }),
+        ),
+      },
       referrerPolicy: { policy: 'no-referrer' },
       crossOriginEmbedderPolicy: false,
     }),
@@ -88,7 +97,7 @@ export function createPortalApp(config: AppConfig, logger: Logger = createPortal
   });
   // A body that cannot be parsed, or anything that escaped a page: a page in words, never a stack trace.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const status = typeof (error as { status?: unknown })?.status === 'number' ? ((error as { status: number }).status) : 500;
+    const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500;
     const ctx = new PageContext(req, res, deps);
     if (status >= 400 && status < 500) return problemPage(ctx, status, ctx.t('problem.badRequest'));
     const errorId = randomUUID();

@@ -36,8 +36,11 @@ export function problemPage(ctx: PageContext, status: number, message: string): 
   const t = ctx.t;
   ctx.render(
     t('problem.title'),
-    html`<section class="problem"><h1>${t('problem.title')}</h1><p role="alert">${message}</p>
-      <p><a href="${ctx.auth ? '/my' : '/'}">${t('problem.home')}</a></p></section>`,
+    html`<section class="problem">
+      <h1>${t('problem.title')}</h1>
+      <p role="alert">${message}</p>
+      <p><a href="${ctx.auth ? '/my' : '/'}">${t('problem.home')}</a></p>
+    </section>`,
     status,
   );
 }
@@ -98,7 +101,10 @@ export function page(deps: PortalDeps, logger: Logger, handler: PageHandler, opt
         return;
       }
       const errorId = randomUUID();
-      logger.error({ errorId, path: req.path, err: { name: (error as Error)?.name, message: (error as Error)?.message, stack: (error as Error)?.stack } }, 'page failed');
+      logger.error(
+        { errorId, path: req.path, err: { name: (error as Error)?.name, message: (error as Error)?.message, stack: (error as Error)?.stack } },
+        'page failed',
+      );
       problemPage(ctx, 500, ctx.t('problem.internal', { errorId }));
     }
   };

@@ -16,7 +16,15 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ poolSize: 10 }), TemporalModule, WebPlatformModule, AuditModule, LoginIdChangeModule, ApplicationsModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        PersistenceModule.forRoot({ poolSize: 10 }),
+        TemporalModule,
+        WebPlatformModule,
+        AuditModule,
+        LoginIdChangeModule,
+        ApplicationsModule,
+      ],
       providers: [PingActivitiesImpl, LoginIdChangeActivitiesImpl, RequiredInfoApplicationActivitiesImpl, ActivityRegistry],
     };
   }

@@ -24,5 +24,8 @@ export function workflowCode(testWorkflows = false): { workflowBundle: { codePat
 
 function compiledWorkflowFiles(): string[] {
   const dir = fileURLToPath(new URL('../../../workflows/', import.meta.url));
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js')).map((name) => `${dir}${name}`);
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => `${dir}${name}`);
 }

@@ -86,7 +86,11 @@ export class ApplicationTransitionsService {
           transitionKey: `${id}:submitted`,
         });
         if (submission.documentIds.length > 0) {
-          await manager.update(DocumentEntity, { id: In([...submission.documentIds]), ownerMemberId: memberId, applicationId: IsNull() }, { applicationId: id });
+          await manager.update(
+            DocumentEntity,
+            { id: In([...submission.documentIds]), ownerMemberId: memberId, applicationId: IsNull() },
+            { applicationId: id },
+          );
         }
         const requested = {
           memberType: submission.requestedMemberType ?? undefined,
@@ -125,7 +129,12 @@ export class ApplicationTransitionsService {
       if (!(await this.write(manager, transition))) return;
       const application = await manager.findOneByOrFail(RequiredInfoApplicationEntity, { id: transition.applicationId });
       const member = await manager.findOneByOrFail(MemberEntity, { id: application.memberId });
-      const before = { memberType: member.memberType, name: member.name, businessName: member.businessName, businessRegistrationNumber: member.businessRegistrationNumber };
+      const before = {
+        memberType: member.memberType,
+        name: member.name,
+        businessName: member.businessName,
+        businessRegistrationNumber: member.businessRegistrationNumber,
+      };
       const memberType = application.requestedMemberType ?? member.memberType;
       const business = memberType !== 'PERSONAL';
       const after = {
@@ -140,12 +149,16 @@ export class ApplicationTransitionsService {
         .set({ ...after, version: () => 'version + 1', updatedAt: new Date(transition.at) })
         .where('id = :id', { id: member.id })
         .execute();
-      await this.audit.record(manager, { type: 'REVIEWER', id: transition.actor.id }, {
-        action: 'REQUIRED_INFO_CHANGED',
-        memberId: member.id,
-        before,
-        after: { ...after, applicationId: application.id, firstApprovedBy: transition.firstApprovedBy ?? null },
-      });
+      await this.audit.record(
+        manager,
+        { type: 'REVIEWER', id: transition.actor.id },
+        {
+          action: 'REQUIRED_INFO_CHANGED',
+          memberId: member.id,
+          before,
+          after: { ...after, applicationId: application.id, firstApprovedBy: transition.firstApprovedBy ?? null },
+        },
+      );
     });
   }
 
@@ -245,12 +258,21 @@ export class ApplicationTransitionsService {
       transitionKey: transition.key,
     });
     const application = await manager.findOneByOrFail(RequiredInfoApplicationEntity, { id: transition.applicationId });
-    await this.audit.record(manager, { type: transition.actor.type, id: transition.actor.id }, {
-      action: transition.auditAction ?? `APPLICATION_${transition.to}`,
-      memberId: application.memberId,
-      before: { applicationId: transition.applicationId, status: transition.from, ...(transition.auditAction ? { claimedBy: claimedBefore } : {}) },
-      after: { applicationId: transition.applicationId, status: transition.to, note: transition.note ?? null, ...(transition.auditAction ? { claimedBy: application.claimedBy } : {}) },
-    });
+    await this.audit.record(
+      manager,
+      { type: transition.actor.type, id: transition.actor.id },
+      {
+        action: transition.auditAction ?? `APPLICATION_${transition.to}`,
+        memberId: application.memberId,
+        before: { applicationId: transition.applicationId, status: transition.from, ...(transition.auditAction ? { claimedBy: claimedBefore } : {}) },
+        after: {
+          applicationId: transition.applicationId,
+          status: transition.to,
+          note: transition.note ?? null,
+          ...(transition.auditAction ? { claimedBy: application.claimedBy } : {}),
+        },
+      },
+    );
     return true;
   }
 }

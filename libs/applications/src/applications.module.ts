@@ -13,10 +13,22 @@ import { MemberApplicationActionsService } from './member-application-actions.se
 import { ReviewActionsService } from './review-actions.service.js';
 import { SubmitApplicationService } from './submit-application.service.js';
 
-const SERVICES = [ApplicationFlowClient, ApplicationTransitionsService, ApplicationsQuery, MemberApplicationActionsService, ReviewActionsService, SubmitApplicationService];
+const SERVICES = [
+  ApplicationFlowClient,
+  ApplicationTransitionsService,
+  ApplicationsQuery,
+  MemberApplicationActionsService,
+  ReviewActionsService,
+  SubmitApplicationService,
+];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RequiredInfoApplicationEntity, ApplicationEventEntity, ReviewerEntity]), DocumentsModule, MembersModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([RequiredInfoApplicationEntity, ApplicationEventEntity, ReviewerEntity]),
+    DocumentsModule,
+    MembersModule,
+    NotificationsModule,
+  ],
   providers: SERVICES,
   // Reviewer screens open the documents of an application.
   exports: [...SERVICES, DocumentsModule],

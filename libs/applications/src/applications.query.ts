@@ -155,7 +155,9 @@ export class ApplicationsQuery {
   async queue(filter: QueueFilter): Promise<QueuePage> {
     const limit = this.pageSize(filter);
     const pages = await Promise.all(
-      this.statusesOf(filter).map((status) => this.queueQuery({ ...filter, status }, limit).getRawAndEntities<{ a_id: string; member_login_id: string | null }>()),
+      this.statusesOf(filter).map((status) =>
+        this.queueQuery({ ...filter, status }, limit).getRawAndEntities<{ a_id: string; member_login_id: string | null }>(),
+      ),
     );
     const rows = pages
       .flatMap((page) => page.entities)

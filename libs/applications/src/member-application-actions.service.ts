@@ -3,12 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '#app/core';
 import { DocumentEntity, DocumentsService, type UploadedFile } from '#app/documents';
-import {
-  DECIDED_STATUSES,
-  documentsAdded,
-  withdrawApplication,
-  type ApplicationFlowView,
-} from '#workflows/required-info-application/application.contract';
+import { DECIDED_STATUSES, documentsAdded, withdrawApplication, type ApplicationFlowView } from '#workflows/required-info-application/application.contract';
 import { ApplicationFlowClient } from './application-flow.client.js';
 import { ApplicationsQuery } from './applications.query.js';
 import { MAX_PROOF_DOCUMENTS, PROOF_DOCUMENTS_FIELD } from './submit-application.service.js';
@@ -37,7 +32,10 @@ export class MemberApplicationActionsService {
       return await this.flows.act(applicationId, documentsAdded, memberId);
     } catch (error) {
       // The workflow refused (the state moved meanwhile): the new documents go too.
-      await this.dataSource.manager.delete(DocumentEntity, stored.map((document) => document.id));
+      await this.dataSource.manager.delete(
+        DocumentEntity,
+        stored.map((document) => document.id),
+      );
       await this.documents.discard(stored);
       throw error;
     }

@@ -53,7 +53,12 @@ export class SubmitApplicationService {
     private readonly flows: ApplicationFlowClient,
   ) {}
 
-  async submit(memberId: string, command: SubmitApplicationCommand, files: readonly UploadedFile[], actor: AuditActor): Promise<{ id: string; status: 'SUBMITTED' }> {
+  async submit(
+    memberId: string,
+    command: SubmitApplicationCommand,
+    files: readonly UploadedFile[],
+    actor: AuditActor,
+  ): Promise<{ id: string; status: 'SUBMITTED' }> {
     const member = await this.members.findById(memberId);
     if (!member) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The session has no member');
     const requested = this.checkRequestedValues(member, command);

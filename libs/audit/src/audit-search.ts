@@ -82,7 +82,11 @@ export class AuditSearch {
         }),
       );
     }
-    const rows = await query.orderBy('event.occurred_at', 'DESC').addOrderBy('event.id', 'DESC').take(limit + 1).getMany();
+    const rows = await query
+      .orderBy('event.occurred_at', 'DESC')
+      .addOrderBy('event.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return {

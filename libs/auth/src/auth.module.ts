@@ -17,7 +17,16 @@ import { SessionsService } from './sessions.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SessionEntity, PasswordHistoryEntity, PasswordResetTokenEntity]), MembersModule, NotificationsModule, CountersModule],
-  providers: [SessionsService, PasswordCheckService, AuthService, ChangePasswordService, PasswordHistoryStore, PasswordResetLinks, ResetRequestsPerLoginId, PasswordResetService],
+  providers: [
+    SessionsService,
+    PasswordCheckService,
+    AuthService,
+    ChangePasswordService,
+    PasswordHistoryStore,
+    PasswordResetLinks,
+    ResetRequestsPerLoginId,
+    PasswordResetService,
+  ],
   exports: [SessionsService, PasswordCheckService, AuthService, ChangePasswordService, PasswordResetLinks, PasswordResetService],
 })
 export class AuthModule {}

@@ -37,11 +37,15 @@ export class AuthService {
   async startSession(member: MemberEntity, actor: AuditActor): Promise<LoginResult> {
     const { token, session } = await this.dataSource.transaction(async (manager) => {
       const issued = await this.sessions.issue(member.id, actor, manager);
-      await this.audit.record(manager, { ...actor, type: 'MEMBER', id: member.id }, {
-        action: 'MEMBER_SIGNED_IN',
-        memberId: member.id,
-        after: { sessionId: issued.session.id },
-      });
+      await this.audit.record(
+        manager,
+        { ...actor, type: 'MEMBER', id: member.id },
+        {
+          action: 'MEMBER_SIGNED_IN',
+          memberId: member.id,
+          after: { sessionId: issued.session.id },
+        },
+      );
       return issued;
     });
     return { accessToken: token, tokenType: 'Bearer', expiresAt: session.absoluteExpiresAt.toISOString(), sessionId: session.id };
@@ -67,6 +71,9 @@ export class AuthService {
 
 function assertPasswordNotVoided(member: MemberEntity): void {
   if (member.passwordResetRequired) {
-    throw new DomainError(ErrorCode.PASSWORD_RESET_REQUIRED, 'This password no longer works: set a new one with the link sent to your login ID, or ask for a new link');
+    throw new DomainError(
+      ErrorCode.PASSWORD_RESET_REQUIRED,
+      'This password no longer works: set a new one with the link sent to your login ID, or ask for a new link',
+    );
   }
 }

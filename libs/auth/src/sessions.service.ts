@@ -118,9 +118,7 @@ export class SessionsService {
 
   /** Revokes every live session of the member except `keepSessionId` (all when undefined). */
   async revokeAllExcept(memberId: string, keepSessionId: string | undefined, manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const where = keepSessionId
-      ? { memberId, revokedAt: IsNull(), id: Not(keepSessionId) }
-      : { memberId, revokedAt: IsNull() };
+    const where = keepSessionId ? { memberId, revokedAt: IsNull(), id: Not(keepSessionId) } : { memberId, revokedAt: IsNull() };
     const result = await manager.update(SessionEntity, where, { revokedAt: new Date() });
     return result.affected ?? 0;
   }

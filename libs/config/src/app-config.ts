@@ -5,8 +5,7 @@ import type { ReviewDeadlines } from '#workflows/required-info-application/appli
 import { DEFAULT_FOUR_EYES_FIELDS, FOUR_EYES_FIELDS, type FourEyesField } from '#workflows/required-info-application/application.contract';
 
 export type DatabaseConfig =
-  | { readonly type: 'sqlite'; readonly file: string; readonly url: string }
-  | { readonly type: 'mysql'; readonly url: string; readonly database: string };
+  { readonly type: 'sqlite'; readonly file: string; readonly url: string } | { readonly type: 'mysql'; readonly url: string; readonly database: string };
 
 export interface AppConfig {
   readonly database: DatabaseConfig;

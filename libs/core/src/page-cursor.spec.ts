@@ -18,7 +18,13 @@ describe('page cursor', () => {
   });
 
   it('refuses anything that is not a cursor with VALIDATION_FAILED', () => {
-    for (const bad of ['', '!!', Buffer.from('[1,2]').toString('base64url'), Buffer.from('["x","y"]').toString('base64url'), Buffer.from(JSON.stringify(['2026-01-01T00:00:00Z', 'x'.repeat(37)])).toString('base64url')]) {
+    for (const bad of [
+      '',
+      '!!',
+      Buffer.from('[1,2]').toString('base64url'),
+      Buffer.from('["x","y"]').toString('base64url'),
+      Buffer.from(JSON.stringify(['2026-01-01T00:00:00Z', 'x'.repeat(37)])).toString('base64url'),
+    ]) {
       expect(code(() => decodePageCursor(bad))).toBe('VALIDATION_FAILED');
     }
   });

@@ -31,7 +31,9 @@ export function pageLimitOf(raw: unknown): number {
   if (raw === undefined || raw === '') return DEFAULT_PAGE_LIMIT;
   const value = typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : typeof raw === 'number' ? raw : Number.NaN;
   if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_LIMIT) {
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, `limit must be a whole number from 1 to ${MAX_PAGE_LIMIT}`, { errors: [{ field: 'limit', rules: ['min', 'max'] }] });
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, `limit must be a whole number from 1 to ${MAX_PAGE_LIMIT}`, {
+      errors: [{ field: 'limit', rules: ['min', 'max'] }],
+    });
   }
   return value;
 }

@@ -113,9 +113,7 @@ export class CounterStore {
 
   counter(options: CounterOptions): Counter {
     const common = { keyPrefix: `${this.keyPrefix}${options.keyPrefix}`, points: options.points, duration: options.durationSeconds };
-    const limiter = this.redis
-      ? new RateLimiterRedis({ ...common, storeClient: this.redis, rejectIfRedisNotReady: true })
-      : new RateLimiterMemory(common);
+    const limiter = this.redis ? new RateLimiterRedis({ ...common, storeClient: this.redis, rejectIfRedisNotReady: true }) : new RateLimiterMemory(common);
     return new Counter(limiter, options.points, () => this.whenReady());
   }
 

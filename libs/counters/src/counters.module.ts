@@ -7,7 +7,11 @@ import { FailedPasswordCounters } from './failed-password-counters.js';
 @Global()
 @Module({
   providers: [
-    { provide: COUNTER_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new CounterStore(config.production.redisUrl, config.production.redisKeyPrefix) },
+    {
+      provide: COUNTER_STORE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new CounterStore(config.production.redisUrl, config.production.redisKeyPrefix),
+    },
     FailedPasswordCounters,
   ],
   exports: [COUNTER_STORE, FailedPasswordCounters],

@@ -10,7 +10,11 @@ describe('FailedPasswordCounters (in-process store)', () => {
     counters = new FailedPasswordCounters(new CounterStore(undefined), config);
   });
   const attempt = (loginId: string, client: string) => ({ realm: 'member' as const, loginId, client });
-  const refusalCode = (promise: Promise<unknown>) => promise.then(() => null, (error: DomainError) => error.code);
+  const refusalCode = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: DomainError) => error.code,
+    );
 
   it('blocks a login ID on one client after the consecutive threshold, and only there', async () => {
     const outcomes = [];
@@ -30,7 +34,8 @@ describe('FailedPasswordCounters (in-process store)', () => {
 
   it('locks the login ID everywhere at the account threshold, reporting the new lock once', async () => {
     const outcomes = [];
-    for (const client of ['10.0.1.1', '10.0.1.2', '10.0.1.3', '10.0.1.4', '10.0.1.5']) outcomes.push(await counters.recordFailure(attempt('c@example.com', client)));
+    for (const client of ['10.0.1.1', '10.0.1.2', '10.0.1.3', '10.0.1.4', '10.0.1.5'])
+      outcomes.push(await counters.recordFailure(attempt('c@example.com', client)));
     expect(outcomes.filter((outcome) => outcome.newLock?.scope === 'account')).toHaveLength(1);
     expect(outcomes[4].refusal?.code).toBe('ACCOUNT_TEMPORARILY_LOCKED');
     expect(await refusalCode(counters.assertAllowed(attempt('c@example.com', '10.0.9.9')))).toBe('ACCOUNT_TEMPORARILY_LOCKED');

@@ -24,14 +24,16 @@ export class CommitLoginIdChangeService {
 
   async checkNewLoginId(memberId: string, requested: string): Promise<NewLoginIdCheck> {
     const loginId = normaliseLoginId(requested);
-    if (!EMAIL.test(loginId) || loginId.length > 254) return { ok: false, code: 'VALIDATION_FAILED', message: 'The new login ID must be a valid email address' };
+    if (!EMAIL.test(loginId) || loginId.length > 254)
+      return { ok: false, code: 'VALIDATION_FAILED', message: 'The new login ID must be a valid email address' };
     const member = await this.dataSource.manager.findOneBy(MemberEntity, { id: memberId });
     if (!member) throw new DomainError(ErrorCode.NOT_FOUND, 'No such member');
     if (member.loginId === loginId) return { ok: false, code: 'VALIDATION_FAILED', message: 'The new login ID must differ from the current one' };
     const holder = await this.dataSource.manager.findOneBy(MemberEntity, { loginId });
     if (holder) return { ok: false, code: 'LOGIN_ID_TAKEN', message: 'This address is already used by another member' };
     // Another member's previous address, kept for its revert window (product.md §3).
-    if (await this.reservations.isReservedForSomeoneElse(loginId, memberId)) return { ok: false, code: 'LOGIN_ID_TAKEN', message: 'This address is already used by another member' };
+    if (await this.reservations.isReservedForSomeoneElse(loginId, memberId))
+      return { ok: false, code: 'LOGIN_ID_TAKEN', message: 'This address is already used by another member' };
     return { ok: true, loginId };
   }
 

@@ -39,13 +39,17 @@ export class LoginIdChangeCodesService {
 
   async sendEmailCode(key: string, changeId: string, memberId: string, newLoginId: string, limits: LoginIdChangeLimits): Promise<void> {
     const member = await this.member(memberId);
-    await this.keyed.issueOnce(PURPOSE.EMAIL, changeId, newLoginId, key, policyFor('EMAIL', limits), (issued) => this.deliver('EMAIL', issued, member.language, limits));
+    await this.keyed.issueOnce(PURPOSE.EMAIL, changeId, newLoginId, key, policyFor('EMAIL', limits), (issued) =>
+      this.deliver('EMAIL', issued, member.language, limits),
+    );
   }
 
   async check(key: string, changeId: string, step: CodeStep, code: string): Promise<CodeCheck> {
     const outcome = await this.keyed.checkOnce(PURPOSE[step], changeId, code, key);
     if (outcome.ok) return { ok: true };
-    return outcome.attemptsRemaining === undefined ? { ok: false, code: outcome.code } : { ok: false, code: outcome.code, attemptsRemaining: outcome.attemptsRemaining };
+    return outcome.attemptsRemaining === undefined
+      ? { ok: false, code: outcome.code }
+      : { ok: false, code: outcome.code, attemptsRemaining: outcome.attemptsRemaining };
   }
 
   async resend(key: string, changeId: string, memberId: string, step: CodeStep, limits: LoginIdChangeLimits): Promise<ResendOutcome> {

@@ -12,7 +12,14 @@ import { LoginIdChangeNoticesService } from './login-id-change-notices.service.j
 import { LoginIdChangeRevertEntity } from './login-id-change-revert.entity.js';
 import { RevertLoginIdChangeService } from './revert-login-id-change.service.js';
 
-const SERVICES = [LoginIdChangeClient, LoginIdChangeCodesService, CommitLoginIdChangeService, LoginIdChangeNoticesService, RevertLoginIdChangeService, LoginIdChangeCoolingOff];
+const SERVICES = [
+  LoginIdChangeClient,
+  LoginIdChangeCodesService,
+  CommitLoginIdChangeService,
+  LoginIdChangeNoticesService,
+  RevertLoginIdChangeService,
+  LoginIdChangeCoolingOff,
+];
 
 @Module({
   imports: [TypeOrmModule.forFeature([LoginIdChangeRevertEntity]), AuthModule, MembersModule, NotificationsModule, VerificationModule],

@@ -55,12 +55,22 @@ export class RevertLoginIdChangeService {
         await this.reservations.release(manager, change.previousLoginId, change.memberId);
         const revoked = await this.sessions.revokeAllExcept(change.memberId, undefined, manager);
         const link = await this.resetLinks.issue(change.memberId, manager);
-        await this.audit.record(manager, { ...actor, id: actor.id ?? change.memberId }, {
-          action: 'LOGIN_ID_CHANGE_REVERTED',
-          memberId: change.memberId,
-          before: { loginId: current.loginId },
-          after: { loginId: change.previousLoginId, changeId: change.changeId, laterChangesUndone: later.affected ?? 0, sessionsRevoked: revoked, passwordVoided: true },
-        });
+        await this.audit.record(
+          manager,
+          { ...actor, id: actor.id ?? change.memberId },
+          {
+            action: 'LOGIN_ID_CHANGE_REVERTED',
+            memberId: change.memberId,
+            before: { loginId: current.loginId },
+            after: {
+              loginId: change.previousLoginId,
+              changeId: change.changeId,
+              laterChangesUndone: later.affected ?? 0,
+              sessionsRevoked: revoked,
+              passwordVoided: true,
+            },
+          },
+        );
         return { member: Object.assign(new MemberEntity(), current, { loginId: change.previousLoginId, passwordResetRequired: true }), link };
       });
     } catch (error) {

@@ -1,7 +1,4 @@
-import {
-  isValidBusinessRegistrationNumber,
-  maskBusinessRegistrationNumber,
-} from './business-registration-number.js';
+import { isValidBusinessRegistrationNumber, maskBusinessRegistrationNumber } from './business-registration-number.js';
 
 describe('business registration number', () => {
   // 220-81-62517 and 120-81-47521 are published numbers of large Korean companies.

@@ -6,11 +6,7 @@ export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
 
 export function assertIdempotencyKey(key: unknown): asserts key is string {
   if (typeof key !== 'string' || key.trim() === '' || key.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
-    throw new DomainError(
-      ErrorCode.VALIDATION_FAILED,
-      `idempotencyKey must be 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} characters`,
-      { param: 'idempotencyKey' },
-    );
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, `idempotencyKey must be 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} characters`, { param: 'idempotencyKey' });
   }
 }
 

@@ -9,15 +9,8 @@ import type { NotificationRequest } from './notification-request.js';
 import { maskRecipient } from './recipient-mask.js';
 import { renderTemplate } from './templates/render-template.js';
 import { isTemplateName, TEMPLATES } from './templates/template-definitions.js';
-import {
-  createNotificationTransports,
-  type NotificationsConfig,
-} from './transports/create-notification-transports.js';
-import {
-  NOTIFICATION_TRANSPORTS,
-  type NotificationTransports,
-  type SendOutcome,
-} from './transports/notification-transports.js';
+import { createNotificationTransports, type NotificationsConfig } from './transports/create-notification-transports.js';
+import { NOTIFICATION_TRANSPORTS, type NotificationTransports, type SendOutcome } from './transports/notification-transports.js';
 
 /**
  * Sends the product's notifications: a template rendered in the member's language (ko, en, ja),

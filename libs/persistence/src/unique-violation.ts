@@ -7,11 +7,6 @@ export function isUniqueViolation(error: unknown): boolean {
   return candidates.some((candidate) => {
     if (typeof candidate !== 'object' || candidate === null) return false;
     const { code, errno } = candidate as { code?: unknown; errno?: unknown };
-    return (
-      errno === 1062 ||
-      code === 'ER_DUP_ENTRY' ||
-      code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-      code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
-    );
+    return errno === 1062 || code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
   });
 }

@@ -41,11 +41,15 @@ export class ReviewerAuthService {
     const reviewer = await this.verifyCredentials(email, password, client);
     const { token, session } = await this.dataSource.transaction(async (manager) => {
       const issued = await this.sessions.issue(reviewer.id, client, manager);
-      await this.audit.record(manager, { type: 'REVIEWER', id: reviewer.id, ...client }, {
-        action: 'REVIEWER_SIGNED_IN',
-        memberId: null,
-        after: { reviewerId: reviewer.id, sessionId: issued.session.id },
-      });
+      await this.audit.record(
+        manager,
+        { type: 'REVIEWER', id: reviewer.id, ...client },
+        {
+          action: 'REVIEWER_SIGNED_IN',
+          memberId: null,
+          after: { reviewerId: reviewer.id, sessionId: issued.session.id },
+        },
+      );
       return issued;
     });
     return { accessToken: token, tokenType: 'Bearer', expiresAt: session.absoluteExpiresAt.toISOString(), reviewer: toReviewerView(reviewer) };
@@ -67,11 +71,15 @@ export class ReviewerAuthService {
     const { refusal, newLock } = await this.failures.recordFailure(attempt);
     if (reviewer && newLock) {
       await this.dataSource.transaction((manager) =>
-        this.audit.record(manager, { type: 'ANONYMOUS', id: null, ...client }, {
-          action: 'REVIEWER_LOCKED',
-          memberId: null,
-          after: { reviewerId: reviewer.id, lockedUntil: newLock.until, scope: newLock.scope },
-        }),
+        this.audit.record(
+          manager,
+          { type: 'ANONYMOUS', id: null, ...client },
+          {
+            action: 'REVIEWER_LOCKED',
+            memberId: null,
+            after: { reviewerId: reviewer.id, lockedUntil: newLock.until, scope: newLock.scope },
+          },
+        ),
       );
     }
     throw refusal ?? invalidCredentials();

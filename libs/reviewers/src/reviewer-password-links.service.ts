@@ -96,11 +96,15 @@ export class ReviewerPasswordLinksService {
       await manager.update(ReviewerEntity, { id: found.reviewer.id }, { passwordHash, updatedAt: now });
       // A new password ends whatever sessions the old one opened.
       await manager.update(ReviewerSessionEntity, { reviewerId: found.reviewer.id, revokedAt: IsNull() }, { revokedAt: now });
-      await this.audit.record(manager, { type: 'REVIEWER', id: found.reviewer.id, ...client }, {
-        action: 'REVIEWER_PASSWORD_SET',
-        memberId: null,
-        after: { reviewerId: found.reviewer.id, linkId: found.link.id },
-      });
+      await this.audit.record(
+        manager,
+        { type: 'REVIEWER', id: found.reviewer.id, ...client },
+        {
+          action: 'REVIEWER_PASSWORD_SET',
+          memberId: null,
+          after: { reviewerId: found.reviewer.id, linkId: found.link.id },
+        },
+      );
     });
     return { email: found.reviewer.email };
   }

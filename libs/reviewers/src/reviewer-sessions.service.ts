@@ -90,11 +90,15 @@ export class ReviewerSessionsService {
     await this.dataSource.transaction(async (manager) => {
       const result = await manager.update(ReviewerSessionEntity, { id: session.id, revokedAt: IsNull() }, { revokedAt: new Date() });
       if (!result.affected) throw unauthenticated();
-      await this.audit.record(manager, { type: 'REVIEWER', id: reviewer.id, ...client }, {
-        action: 'REVIEWER_SIGNED_OUT',
-        memberId: null,
-        after: { reviewerId: reviewer.id, sessionId: session.id },
-      });
+      await this.audit.record(
+        manager,
+        { type: 'REVIEWER', id: reviewer.id, ...client },
+        {
+          action: 'REVIEWER_SIGNED_OUT',
+          memberId: null,
+          after: { reviewerId: reviewer.id, sessionId: session.id },
+        },
+      );
     });
   }
 

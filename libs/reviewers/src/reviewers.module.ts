@@ -18,7 +18,15 @@ import { ReviewersRepository } from './reviewers.repository.js';
 @Module({
   imports: [TypeOrmModule.forFeature([ReviewerEntity, ReviewerSessionEntity, ReviewerPasswordLinkEntity]), AuditModule, NotificationsModule, CountersModule],
   // The same bcrypt cost and password normalisation as members, from the same configuration.
-  providers: [ReviewersRepository, PasswordHasher, ReviewerAccountsService, ReviewerAuthService, ReviewerSessionsService, ReviewerPasswordLinksService, ReviewerAdminService],
+  providers: [
+    ReviewersRepository,
+    PasswordHasher,
+    ReviewerAccountsService,
+    ReviewerAuthService,
+    ReviewerSessionsService,
+    ReviewerPasswordLinksService,
+    ReviewerAdminService,
+  ],
   exports: [ReviewersRepository, ReviewerAccountsService, ReviewerAuthService, ReviewerSessionsService, ReviewerPasswordLinksService, ReviewerAdminService],
 })
 export class ReviewersModule {}

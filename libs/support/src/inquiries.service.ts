@@ -5,13 +5,7 @@ import type { DataSource } from 'typeorm';
 import { AuditTrail, type AuditActor } from '#app/audit';
 import { DomainError, ErrorCode } from '#app/core';
 import { DocumentsService, type OpenedDocument, type UploadedFile } from '#app/documents';
-import {
-  INQUIRY_ATTACHMENTS_FIELD,
-  INQUIRY_MAX_ATTACHMENTS,
-  INQUIRY_TITLE_MAX_LENGTH,
-  isInquiryCategory,
-  type InquiryCategory,
-} from './inquiry-category.js';
+import { INQUIRY_ATTACHMENTS_FIELD, INQUIRY_MAX_ATTACHMENTS, INQUIRY_TITLE_MAX_LENGTH, isInquiryCategory, type InquiryCategory } from './inquiry-category.js';
 import { InquiryReplyEntity } from './inquiry-reply.entity.js';
 import type { InquiryStatus } from './inquiry-status.js';
 import { isValidMessageBody, replyBodyOf } from './inquiry-text.js';
@@ -28,7 +22,6 @@ export interface SubmittedInquiry {
   readonly id: string;
   readonly createdAt: Date;
 }
-
 
 export interface InquiryView {
   readonly id: string;
@@ -136,14 +129,28 @@ export class InquiriesService {
    * The member answers back (0..5 attachments, all or nothing): an ANSWERED inquiry is OPEN again,
    * an OPEN one stays OPEN, a CLOSED one refuses (INVALID_STATE). Audited as INQUIRY_MEMBER_REPLIED.
    */
-  async replyAsMember(memberId: string, inquiryId: string, rawBody: unknown, files: readonly UploadedFile[], actor: AuditActor): Promise<{ id: string; createdAt: Date }> {
+  async replyAsMember(
+    memberId: string,
+    inquiryId: string,
+    rawBody: unknown,
+    files: readonly UploadedFile[],
+    actor: AuditActor,
+  ): Promise<{ id: string; createdAt: Date }> {
     const body = replyBodyOf(rawBody);
     const uploads = this.documents.validate(files, [{ name: INQUIRY_ATTACHMENTS_FIELD, minFiles: 0, maxFiles: INQUIRY_MAX_ATTACHMENTS }]);
-    const reply = Object.assign(new InquiryReplyEntity(), { id: randomUUID(), inquiryId, authorType: 'MEMBER' as const, authorId: memberId, body, createdAt: new Date() });
+    const reply = Object.assign(new InquiryReplyEntity(), {
+      id: randomUUID(),
+      inquiryId,
+      authorType: 'MEMBER' as const,
+      authorId: memberId,
+      body,
+      createdAt: new Date(),
+    });
     await this.documents.transaction(async (manager, writer) => {
       const inquiry = await manager.findOneBy(InquiryEntity, { id: inquiryId, memberId });
       if (!inquiry) throw noSuchInquiry();
-      if (inquiry.status === 'CLOSED') throw new DomainError(ErrorCode.INVALID_STATE, 'This inquiry is closed: send a new inquiry instead', { status: inquiry.status });
+      if (inquiry.status === 'CLOSED')
+        throw new DomainError(ErrorCode.INVALID_STATE, 'This inquiry is closed: send a new inquiry instead', { status: inquiry.status });
       // The status it was read with: a concurrent close wins, and this reply is refused rather than reopening it.
       const moved = await manager.update(InquiryEntity, { id: inquiry.id, status: inquiry.status }, { status: 'OPEN', updatedAt: reply.createdAt });
       if (!moved.affected) throw new DomainError(ErrorCode.INVALID_STATE, 'The inquiry changed meanwhile; reload it and try again');

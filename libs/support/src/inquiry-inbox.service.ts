@@ -73,7 +73,11 @@ export class InquiryInboxService {
         }),
       );
     }
-    const rows = await query.orderBy('inquiry.created_at', 'ASC').addOrderBy('inquiry.id', 'ASC').take(limit + 1).getMany();
+    const rows = await query
+      .orderBy('inquiry.created_at', 'ASC')
+      .addOrderBy('inquiry.id', 'ASC')
+      .take(limit + 1)
+      .getMany();
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return {
@@ -113,7 +117,14 @@ export class InquiryInboxService {
    */
   async reply(inquiryId: string, rawBody: unknown, actor: AuditActor & { readonly id: string }): Promise<{ id: string; createdAt: string }> {
     const body = replyBodyOf(rawBody);
-    const reply = Object.assign(new InquiryReplyEntity(), { id: randomUUID(), inquiryId, authorType: 'REVIEWER' as const, authorId: actor.id, body, createdAt: new Date() });
+    const reply = Object.assign(new InquiryReplyEntity(), {
+      id: randomUUID(),
+      inquiryId,
+      authorType: 'REVIEWER' as const,
+      authorId: actor.id,
+      body,
+      createdAt: new Date(),
+    });
     await this.dataSource.transaction(async (manager) => {
       const inquiry = await manager.findOneBy(InquiryEntity, { id: inquiryId });
       if (!inquiry) throw noSuchInquiry();

@@ -68,12 +68,10 @@ export class TemporalGateway implements OnApplicationShutdown {
   }
 
   private connection(): Promise<Connection> {
-    this.connecting ??= Connection.connect({ address: this.config.temporal.address, connectTimeout: 3_000 }).catch(
-      (error: unknown) => {
-        this.connecting = undefined;
-        throw error;
-      },
-    );
+    this.connecting ??= Connection.connect({ address: this.config.temporal.address, connectTimeout: 3_000 }).catch((error: unknown) => {
+      this.connecting = undefined;
+      throw error;
+    });
     return this.connecting;
   }
 }

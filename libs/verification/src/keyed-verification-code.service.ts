@@ -131,12 +131,24 @@ export class KeyedVerificationCodeService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         // Claims the key first: a concurrent run of the same check waits here, then finds the key taken.
-        await manager.insert(VerificationCheckEntity, { checkKey: key, purpose, subjectId, outcome: 'VERIFICATION_CODE_INVALID', attemptsRemaining: null, target: null, checkedAt: new Date() });
+        await manager.insert(VerificationCheckEntity, {
+          checkKey: key,
+          purpose,
+          subjectId,
+          outcome: 'VERIFICATION_CODE_INVALID',
+          attemptsRemaining: null,
+          target: null,
+          checkedAt: new Date(),
+        });
         const outcome = await this.evaluate(manager, purpose, subjectId, code);
         await manager.update(
           VerificationCheckEntity,
           { checkKey: key },
-          { outcome: outcome.ok ? 'OK' : outcome.code, attemptsRemaining: outcome.ok ? null : (outcome.attemptsRemaining ?? null), target: outcome.ok ? outcome.target : null },
+          {
+            outcome: outcome.ok ? 'OK' : outcome.code,
+            attemptsRemaining: outcome.ok ? null : (outcome.attemptsRemaining ?? null),
+            target: outcome.ok ? outcome.target : null,
+          },
         );
         return outcome;
       });

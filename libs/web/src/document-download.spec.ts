@@ -12,7 +12,7 @@ describe('attachmentDisposition', () => {
     expect(decodeURIComponent(header.split("UTF-8''")[1])).toBe('사업자 등록증.pdf');
   });
 
-  it("escapes characters that would end or confuse the header", () => {
+  it('escapes characters that would end or confuse the header', () => {
     const header = attachmentDisposition(`it's (final) 100%*.pdf`);
     expect(header).toContain(`filename*=UTF-8''it%27s%20%28final%29%20100%25%2A.pdf`);
     expect(header).toContain(`filename="it's (final) 100_*.pdf"`);

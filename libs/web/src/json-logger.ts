@@ -17,11 +17,7 @@ const SECRET_KEYS = [
 ];
 
 /** One JSON line per event, with the current request id, secrets redacted. */
-export function createJsonLogger(
-  app: string,
-  level: string = process.env.LOG_LEVEL ?? 'info',
-  destination?: DestinationStream,
-): Logger {
+export function createJsonLogger(app: string, level: string = process.env.LOG_LEVEL ?? 'info', destination?: DestinationStream): Logger {
   const options = {
     level,
     base: { app, pid: process.pid },

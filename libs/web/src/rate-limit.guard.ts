@@ -15,10 +15,7 @@ import { clientOf } from './client-of.js';
 export class RateLimitGuard implements CanActivate {
   private readonly counter: Counter;
 
-  constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(COUNTER_STORE) store: CounterStore,
-  ) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(COUNTER_STORE) store: CounterStore) {
     this.counter = store.counter({ keyPrefix: 'rate', points: config.credentialRateLimitPerMinute, durationSeconds: 60 });
   }
 

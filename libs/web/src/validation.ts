@@ -21,7 +21,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new SchemaViolation('The request has invalid fields', { errors: flatten(errors) }),
+    exceptionFactory: (errors) => new SchemaViolation('The request has invalid fields', { errors: flatten(errors) }),
   });
 }

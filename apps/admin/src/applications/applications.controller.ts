@@ -3,21 +3,12 @@ import { ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } 
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import type { Response } from 'express';
-import {
-  ApplicationsQuery,
-  ReviewActionsService,
-  type QueuePage,
-  type ReviewerApplicationDetail,
-} from '#app/applications';
+import { ApplicationsQuery, ReviewActionsService, type QueuePage, type ReviewerApplicationDetail } from '#app/applications';
 import { DomainError, ErrorCode } from '#app/core';
 import { DocumentsService } from '#app/documents';
 import { documentDownload } from '#app/web';
 import type { ReviewerPrincipal } from '#app/reviewers';
-import {
-  APPLICATION_STATUSES,
-  type ApplicationFlowView,
-  type ApplicationStatus,
-} from '#workflows/required-info-application/application.contract';
+import { APPLICATION_STATUSES, type ApplicationFlowView, type ApplicationStatus } from '#workflows/required-info-application/application.contract';
 import { CurrentReviewer } from '../auth/current-reviewer.js';
 import { ReviewerAuth } from '../auth/roles.guard.js';
 
@@ -103,7 +94,7 @@ export class ApplicationsController {
   }
 
   @Get(':id/documents/:documentId')
-  @ApiOperation({ summary: "A document of the application (Content-Disposition set, nosniff); ?inline=true to view it in the browser" })
+  @ApiOperation({ summary: 'A document of the application (Content-Disposition set, nosniff); ?inline=true to view it in the browser' })
   @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
   async document(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -148,7 +139,11 @@ export class ApplicationsController {
   @Post(':id/request-info')
   @HttpCode(200)
   @ApiOperation({ summary: 'Ask the member for more information; 14 days to answer (claimant only)', description: DECISION_ERRORS })
-  requestInfo(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RequestInfoDto, @CurrentReviewer() principal: ReviewerPrincipal): Promise<ApplicationFlowView> {
+  requestInfo(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RequestInfoDto,
+    @CurrentReviewer() principal: ReviewerPrincipal,
+  ): Promise<ApplicationFlowView> {
     return this.actions.requestInformation(id, principal.reviewer.id, body.message);
   }
 
@@ -157,11 +152,18 @@ export class ApplicationsController {
   @ReviewerAuth('ADMIN')
   @ApiOperation({
     summary: 'ADMIN: free ({release: true}) or hand over ({reviewerId}) a claim held by any reviewer; audited, the previous claimant told by email',
-    description: 'Errors: VALIDATION_FAILED (neither or both given, or no active reviewer), INVALID_STATE (not claimed, or that reviewer already holds it), FOUR_EYES_REQUIRED (to the first approver), FORBIDDEN (not ADMIN), NOT_FOUND.',
+    description:
+      'Errors: VALIDATION_FAILED (neither or both given, or no active reviewer), INVALID_STATE (not claimed, or that reviewer already holds it), FOUR_EYES_REQUIRED (to the first approver), FORBIDDEN (not ADMIN), NOT_FOUND.',
   })
-  reassign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReassignDto, @CurrentReviewer() principal: ReviewerPrincipal): Promise<ApplicationFlowView> {
+  reassign(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReassignDto,
+    @CurrentReviewer() principal: ReviewerPrincipal,
+  ): Promise<ApplicationFlowView> {
     if ((body.release === true) === (body.reviewerId !== undefined)) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Give either reviewerId or release: true', { errors: [{ field: 'reviewerId', rules: ['exactlyOneOfReviewerIdOrRelease'] }] });
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Give either reviewerId or release: true', {
+        errors: [{ field: 'reviewerId', rules: ['exactlyOneOfReviewerIdOrRelease'] }],
+      });
     }
     return this.actions.reassign(id, principal.reviewer.id, body.reviewerId ?? null);
   }

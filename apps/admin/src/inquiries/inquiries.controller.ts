@@ -50,8 +50,18 @@ export class InquiriesController {
   @Post(':id/replies')
   @ApiOperation({ summary: 'Answer the inquiry: it becomes ANSWERED and the member is emailed in their language' })
   @ApiCreatedResponse({ type: CreatedReplyDto })
-  @ApiProblemResponses({ 400: 'VALIDATION_FAILED', ...SIGNED_IN, 404: 'NOT_FOUND', 409: 'INVALID_STATE (the inquiry is closed)', 503: 'SERVICE_UNAVAILABLE (the email could not be sent; no reply recorded)' })
-  reply(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: InquiryReplyBodyDto, @Req() req: ReviewerRequest): Promise<{ id: string; createdAt: string }> {
+  @ApiProblemResponses({
+    400: 'VALIDATION_FAILED',
+    ...SIGNED_IN,
+    404: 'NOT_FOUND',
+    409: 'INVALID_STATE (the inquiry is closed)',
+    503: 'SERVICE_UNAVAILABLE (the email could not be sent; no reply recorded)',
+  })
+  reply(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: InquiryReplyBodyDto,
+    @Req() req: ReviewerRequest,
+  ): Promise<{ id: string; createdAt: string }> {
     const actor = reviewerActor(req);
     return this.inbox.reply(id, body.body, { ...actor, id: actor.id! });
   }

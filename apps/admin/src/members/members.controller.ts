@@ -18,7 +18,8 @@ class MemberLookupDto {
   @ApiProperty() memberType!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ nullable: true, type: String }) businessName!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Masked: only the last four digits', example: '******2517' }) businessRegistrationNumber!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Masked: only the last four digits', example: '******2517' }) businessRegistrationNumber!:
+    string | null;
   @ApiProperty({ description: 'Masked', example: '+8210****78' }) mobilePhone!: string;
   @ApiProperty() language!: string;
   @ApiProperty() serviceArea!: string;
@@ -26,7 +27,8 @@ class MemberLookupDto {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ description: 'Password checks are locked right now' }) locked!: boolean;
   @ApiProperty({ description: 'Live member sessions' }) activeSessions!: number;
-  @ApiProperty({ type: [MemberFlowDto], nullable: true, description: 'Running workflows; null when Temporal is unreachable' }) openFlows!: MemberFlowDto[] | null;
+  @ApiProperty({ type: [MemberFlowDto], nullable: true, description: 'Running workflows; null when Temporal is unreachable' }) openFlows!:
+    MemberFlowDto[] | null;
 }
 
 @ApiTags('members')

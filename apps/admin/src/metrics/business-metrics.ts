@@ -73,7 +73,11 @@ export const reviewQueueDepth = new Gauge({
     if (!source) return;
     this.reset();
     const counts = (await settle(() => source!.applicationCounts())) ?? [];
-    for (const status of QUEUE_STATUSES) this.set({ status }, counts.filter((row) => row.status === status).reduce((sum, row) => sum + row.count, 0));
+    for (const status of QUEUE_STATUSES)
+      this.set(
+        { status },
+        counts.filter((row) => row.status === status).reduce((sum, row) => sum + row.count, 0),
+      );
   },
 });
 
@@ -86,7 +90,11 @@ export const reviewQueueOverdue = new Gauge({
     if (!source) return;
     this.reset();
     const counts = (await settle(() => source!.applicationCounts())) ?? [];
-    for (const status of QUEUE_STATUSES) this.set({ status }, counts.filter((row) => row.status === status && row.overdue).reduce((sum, row) => sum + row.count, 0));
+    for (const status of QUEUE_STATUSES)
+      this.set(
+        { status },
+        counts.filter((row) => row.status === status && row.overdue).reduce((sum, row) => sum + row.count, 0),
+      );
   },
 });
 
@@ -113,8 +121,14 @@ export const businessMetricsUp = new Gauge({
     if (!source) return;
     const current = source;
     const [temporal, database] = await Promise.all([
-      current.flowCounts().then(() => 1, () => 0),
-      Promise.all([current.applicationCounts(), current.noticeCounts()]).then(() => 1, () => 0),
+      current.flowCounts().then(
+        () => 1,
+        () => 0,
+      ),
+      Promise.all([current.applicationCounts(), current.noticeCounts()]).then(
+        () => 1,
+        () => 0,
+      ),
     ]);
     this.set({ source: 'temporal' }, temporal);
     this.set({ source: 'database' }, database);
@@ -164,7 +178,11 @@ export class BusinessMetrics implements OnModuleInit, OnModuleDestroy {
     return client.connection.withDeadline(Date.now() + COUNT_DEADLINE_MS, () =>
       Promise.all(
         FLOW_TYPES.flatMap((type) =>
-          EXECUTION_STATUSES.map(async (status) => ({ type, status, count: (await client.workflow.count(`WorkflowType="${type}" AND ExecutionStatus="${status}"`)).count })),
+          EXECUTION_STATUSES.map(async (status) => ({
+            type,
+            status,
+            count: (await client.workflow.count(`WorkflowType="${type}" AND ExecutionStatus="${status}"`)).count,
+          })),
         ),
       ),
     );

@@ -80,7 +80,12 @@ export class DeskPagesController {
 
   @Get('accounts')
   @Roles('ADMIN')
-  async accountsPage(@Query('done') done: unknown, @CurrentReviewer() { reviewer }: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
+  async accountsPage(
+    @Query('done') done: unknown,
+    @CurrentReviewer() { reviewer }: ReviewerPrincipal,
+    @Req() req: ReviewerRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const language = pageLanguageOf(req);
     const accounts = await this.accounts.list();
     sendPage(res, 200, renderAccountsPage({ reviewer, csrfToken: ensureCsrfToken(req, res), language, accounts, notice: noticeOf(language, done) }));
@@ -88,14 +93,30 @@ export class DeskPagesController {
 
   @Post('accounts')
   @Roles('ADMIN')
-  async createAccount(@Body() body: Record<string, unknown> | undefined, @CurrentReviewer() { reviewer }: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
+  async createAccount(
+    @Body() body: Record<string, unknown> | undefined,
+    @CurrentReviewer() { reviewer }: ReviewerPrincipal,
+    @Req() req: ReviewerRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const { email, displayName, role } = body ?? {};
     try {
       await this.admin.invite({ email, displayName, role }, reviewerActor(req));
     } catch (error) {
       const refusal = refusalOf(error);
-      const typed = { email: typeof email === 'string' ? email : '', displayName: typeof displayName === 'string' ? displayName : '', role: typeof role === 'string' ? role : undefined };
-      const page = renderAccountsPage({ reviewer, csrfToken: ensureCsrfToken(req, res), language: pageLanguageOf(req), accounts: await this.accounts.list(), error: refusal.message, typed });
+      const typed = {
+        email: typeof email === 'string' ? email : '',
+        displayName: typeof displayName === 'string' ? displayName : '',
+        role: typeof role === 'string' ? role : undefined,
+      };
+      const page = renderAccountsPage({
+        reviewer,
+        csrfToken: ensureCsrfToken(req, res),
+        language: pageLanguageOf(req),
+        accounts: await this.accounts.list(),
+        error: refusal.message,
+        typed,
+      });
       return sendPage(res, refusal.status, page);
     }
     res.redirect(303, '/accounts?done=created');
@@ -103,7 +124,13 @@ export class DeskPagesController {
 
   @Get('accounts/:id')
   @Roles('ADMIN')
-  async accountPage(@Param('id') id: string, @Query('done') done: unknown, @CurrentReviewer() { reviewer }: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
+  async accountPage(
+    @Param('id') id: string,
+    @Query('done') done: unknown,
+    @CurrentReviewer() { reviewer }: ReviewerPrincipal,
+    @Req() req: ReviewerRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const language = pageLanguageOf(req);
     const account = await this.admin.get(idOf(id));
     sendPage(res, 200, renderAccountPage({ reviewer, csrfToken: ensureCsrfToken(req, res), language, account, notice: noticeOf(language, done) }));
@@ -111,13 +138,25 @@ export class DeskPagesController {
 
   @Post('accounts/:id')
   @Roles('ADMIN')
-  async updateAccount(@Param('id') id: string, @Body() body: Record<string, unknown> | undefined, @CurrentReviewer() { reviewer }: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
+  async updateAccount(
+    @Param('id') id: string,
+    @Body() body: Record<string, unknown> | undefined,
+    @CurrentReviewer() { reviewer }: ReviewerPrincipal,
+    @Req() req: ReviewerRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const reviewerId = idOf(id);
     try {
       await this.admin.update(reviewerId, { role: body?.role, disabled: body?.disabled === 'true' }, { ...reviewerActor(req), id: reviewer.id });
     } catch (error) {
       const refusal = refusalOf(error);
-      const page = renderAccountPage({ reviewer, csrfToken: ensureCsrfToken(req, res), language: pageLanguageOf(req), account: await this.admin.get(reviewerId), error: refusal.message });
+      const page = renderAccountPage({
+        reviewer,
+        csrfToken: ensureCsrfToken(req, res),
+        language: pageLanguageOf(req),
+        account: await this.admin.get(reviewerId),
+        error: refusal.message,
+      });
       return sendPage(res, refusal.status, page);
     }
     res.redirect(303, `/accounts/${reviewerId}?done=updated`);
@@ -125,13 +164,24 @@ export class DeskPagesController {
 
   @Post('accounts/:id/password-reset')
   @Roles('ADMIN')
-  async resetPassword(@Param('id') id: string, @CurrentReviewer() { reviewer }: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
+  async resetPassword(
+    @Param('id') id: string,
+    @CurrentReviewer() { reviewer }: ReviewerPrincipal,
+    @Req() req: ReviewerRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const reviewerId = idOf(id);
     try {
       await this.admin.sendPasswordReset(reviewerId, reviewerActor(req));
     } catch (error) {
       const refusal = refusalOf(error);
-      const page = renderAccountPage({ reviewer, csrfToken: ensureCsrfToken(req, res), language: pageLanguageOf(req), account: await this.admin.get(reviewerId), error: refusal.message });
+      const page = renderAccountPage({
+        reviewer,
+        csrfToken: ensureCsrfToken(req, res),
+        language: pageLanguageOf(req),
+        account: await this.admin.get(reviewerId),
+        error: refusal.message,
+      });
       return sendPage(res, refusal.status, page);
     }
     res.redirect(303, `/accounts/${reviewerId}?done=reset`);
@@ -140,33 +190,62 @@ export class DeskPagesController {
   // ---- Support inbox
 
   @Get('inbox')
-  async inboxPage(@Query() query: Record<string, unknown>, @CurrentReviewer() { reviewer }: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
+  async inboxPage(
+    @Query() query: Record<string, unknown>,
+    @CurrentReviewer() { reviewer }: ReviewerPrincipal,
+    @Req() req: ReviewerRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const status = isInquiryStatus(query.status) ? query.status : undefined;
     const page = await this.inbox.list({ status, cursor: typeof query.cursor === 'string' && query.cursor !== '' ? query.cursor : undefined });
     sendPage(res, 200, renderInboxPage({ reviewer, csrfToken: ensureCsrfToken(req, res), language: pageLanguageOf(req), status, page }));
   }
 
   @Get('inbox/:id')
-  async inquiryPage(@Param('id') id: string, @Query('done') done: unknown, @CurrentReviewer() { reviewer }: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
+  async inquiryPage(
+    @Param('id') id: string,
+    @Query('done') done: unknown,
+    @CurrentReviewer() { reviewer }: ReviewerPrincipal,
+    @Req() req: ReviewerRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const language = pageLanguageOf(req);
     const inquiry = await this.inbox.thread(idOf(id));
     sendPage(res, 200, renderInquiryPage({ reviewer, csrfToken: ensureCsrfToken(req, res), language, inquiry, notice: noticeOf(language, done) }));
   }
 
   @Get('inbox/:id/attachments/:documentId')
-  async attachment(@Param('id') id: string, @Param('documentId') documentId: string, @Query('inline') inline: unknown, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async attachment(
+    @Param('id') id: string,
+    @Param('documentId') documentId: string,
+    @Query('inline') inline: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     return documentDownload(res, await this.inbox.openAttachment(idOf(id), idOf(documentId)), { inline: inline === 'true' });
   }
 
   @Post('inbox/:id/replies')
-  async reply(@Param('id') id: string, @Body() body: Record<string, unknown> | undefined, @CurrentReviewer() { reviewer }: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
+  async reply(
+    @Param('id') id: string,
+    @Body() body: Record<string, unknown> | undefined,
+    @CurrentReviewer() { reviewer }: ReviewerPrincipal,
+    @Req() req: ReviewerRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const inquiryId = idOf(id);
     try {
       await this.inbox.reply(inquiryId, body?.body, { ...reviewerActor(req), id: reviewer.id });
     } catch (error) {
       const refusal = refusalOf(error);
       const typedReply = typeof body?.body === 'string' ? body.body : undefined;
-      const page = renderInquiryPage({ reviewer, csrfToken: ensureCsrfToken(req, res), language: pageLanguageOf(req), inquiry: await this.inbox.thread(inquiryId), error: refusal.message, typedReply });
+      const page = renderInquiryPage({
+        reviewer,
+        csrfToken: ensureCsrfToken(req, res),
+        language: pageLanguageOf(req),
+        inquiry: await this.inbox.thread(inquiryId),
+        error: refusal.message,
+        typedReply,
+      });
       return sendPage(res, refusal.status, page);
     }
     res.redirect(303, `/inbox/${inquiryId}?done=replied`);
@@ -179,7 +258,13 @@ export class DeskPagesController {
       await this.inbox.close(inquiryId, reviewerActor(req));
     } catch (error) {
       const refusal = refusalOf(error);
-      const page = renderInquiryPage({ reviewer, csrfToken: ensureCsrfToken(req, res), language: pageLanguageOf(req), inquiry: await this.inbox.thread(inquiryId), error: refusal.message });
+      const page = renderInquiryPage({
+        reviewer,
+        csrfToken: ensureCsrfToken(req, res),
+        language: pageLanguageOf(req),
+        inquiry: await this.inbox.thread(inquiryId),
+        error: refusal.message,
+      });
       return sendPage(res, refusal.status, page);
     }
     res.redirect(303, `/inbox/${inquiryId}?done=closed`);
@@ -189,7 +274,12 @@ export class DeskPagesController {
 
   @Get('audit')
   @Roles('ADMIN')
-  async auditPage(@Query() query: Record<string, unknown>, @CurrentReviewer() { reviewer }: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
+  async auditPage(
+    @Query() query: Record<string, unknown>,
+    @CurrentReviewer() { reviewer }: ReviewerPrincipal,
+    @Req() req: ReviewerRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
     const filter: AuditFilterView = { memberId: text(query.memberId), applicationId: text(query.applicationId), type: text(query.type) };
     const common = { reviewer, csrfToken: ensureCsrfToken(req, res), language: pageLanguageOf(req), filter };
@@ -205,14 +295,24 @@ export class DeskPagesController {
   // ---- Member lookup
 
   @Get('lookup')
-  async lookupForm(@Query('id') id: unknown, @CurrentReviewer() { reviewer }: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
+  async lookupForm(
+    @Query('id') id: unknown,
+    @CurrentReviewer() { reviewer }: ReviewerPrincipal,
+    @Req() req: ReviewerRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     if (typeof id === 'string' && UUID.test(id.trim())) return res.redirect(303, `/lookup/${id.trim().toLowerCase()}`);
     const query = typeof id === 'string' ? id : undefined;
     sendPage(res, query ? 404 : 200, renderMemberPage({ reviewer, csrfToken: ensureCsrfToken(req, res), language: pageLanguageOf(req), member: null, query }));
   }
 
   @Get('lookup/:id')
-  async lookupPage(@Param('id') id: string, @CurrentReviewer() { reviewer }: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
+  async lookupPage(
+    @Param('id') id: string,
+    @CurrentReviewer() { reviewer }: ReviewerPrincipal,
+    @Req() req: ReviewerRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const member = await this.members.lookup(idOf(id));
     sendPage(res, 200, renderMemberPage({ reviewer, csrfToken: ensureCsrfToken(req, res), language: pageLanguageOf(req), member }));
   }

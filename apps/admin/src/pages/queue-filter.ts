@@ -12,7 +12,8 @@ function invalidFilter(field: string, message: string): DomainError {
 export function queueFilterOf(query: Record<string, unknown>): QueuePageFilter {
   const { status, overdue, cursor } = query;
   if (status !== undefined && status !== '' && !isApplicationStatus(status)) throw invalidFilter('status', 'Choose a status from the list');
-  if (cursor !== undefined && (typeof cursor !== 'string' || !CURSOR.test(cursor))) throw invalidFilter('cursor', 'The page link is not valid; start again from the first page');
+  if (cursor !== undefined && (typeof cursor !== 'string' || !CURSOR.test(cursor)))
+    throw invalidFilter('cursor', 'The page link is not valid; start again from the first page');
   return {
     status: isApplicationStatus(status) ? status : undefined,
     overdueOnly: overdue === 'true',

@@ -43,7 +43,12 @@ export class ReviewPagesController {
   ) {}
 
   @Get()
-  async queue(@Query() query: Record<string, unknown>, @CurrentReviewer() { reviewer }: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
+  async queue(
+    @Query() query: Record<string, unknown>,
+    @CurrentReviewer() { reviewer }: ReviewerPrincipal,
+    @Req() req: ReviewerRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const filter = queueFilterOf(query);
     const page = await this.applications.queue({ status: filter.status, overdue: filter.overdueOnly ? true : undefined, cursor: filter.cursor });
     sendPage(res, 200, renderQueuePage({ reviewer, reviewerId: reviewer.id, csrfToken: ensureCsrfToken(req, res), filter, page }));
@@ -78,14 +83,26 @@ export class ReviewPagesController {
   }
 
   @Post(':id/reject')
-  reject(@Param('id') id: string, @Body() body: unknown, @CurrentReviewer() principal: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
+  reject(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentReviewer() principal: ReviewerPrincipal,
+    @Req() req: ReviewerRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     return this.act(req, res, principal, id, 'reject', (applicationId, reviewerId) =>
       this.actions.reject(applicationId, reviewerId, requiredNote('reject', body)),
     );
   }
 
   @Post(':id/request-info')
-  requestInfo(@Param('id') id: string, @Body() body: unknown, @CurrentReviewer() principal: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
+  requestInfo(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentReviewer() principal: ReviewerPrincipal,
+    @Req() req: ReviewerRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     return this.act(req, res, principal, id, 'request-info', (applicationId, reviewerId) =>
       this.actions.requestInformation(applicationId, reviewerId, requiredNote('request-info', body)),
     );
@@ -93,11 +110,18 @@ export class ReviewPagesController {
 
   /** ADMIN: frees the claim (`reviewerId` empty) or hands it to another reviewer. */
   @Post(':id/reassign')
-  reassign(@Param('id') id: string, @Body() body: unknown, @CurrentReviewer() principal: ReviewerPrincipal, @Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
+  reassign(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentReviewer() principal: ReviewerPrincipal,
+    @Req() req: ReviewerRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     requireRole(principal.reviewer, 'ADMIN');
     const target = (body as Record<string, unknown> | undefined)?.reviewerId;
     const reviewerId = typeof target === 'string' && UUID.test(target) ? target.toLowerCase() : null;
-    if (typeof target === 'string' && target !== '' && reviewerId === null) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Choose a reviewer from the list');
+    if (typeof target === 'string' && target !== '' && reviewerId === null)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Choose a reviewer from the list');
     return this.act(req, res, principal, id, 'reassign', (applicationId, adminId) => this.actions.reassign(applicationId, adminId, reviewerId));
   }
 
@@ -144,7 +168,16 @@ export class ReviewPagesController {
             .filter((candidate) => candidate.disabledAt === null && candidate.id !== application.claimedBy && candidate.id !== application.firstApprovedBy)
             .map((candidate) => ({ id: candidate.id, displayName: candidate.displayName }))
         : [];
-    const page = renderReviewPage({ reviewer, reviewerId: reviewer.id, csrfToken: ensureCsrfToken(req, res), application, claimantName, isAdmin, reassignTo, ...outcome });
+    const page = renderReviewPage({
+      reviewer,
+      reviewerId: reviewer.id,
+      csrfToken: ensureCsrfToken(req, res),
+      application,
+      claimantName,
+      isAdmin,
+      reassignTo,
+      ...outcome,
+    });
     sendPage(res, status, page);
   }
 }

@@ -34,7 +34,12 @@ describe('review page refusals', () => {
   it('words a missing reason beside the field and keeps what was typed', () => {
     const error = caught(() => requiredNote('reject', { reason: '   ' }));
     const refusal = reviewRefusal('reject', error, { status: 'IN_REVIEW', claimedBy: ME }, ME, typedNote('reject', { reason: '   ' }));
-    expect(refusal).toEqual({ action: 'reject', message: 'A reason is required to reject the application.', fieldMessage: 'A reason is required.', typed: '   ' });
+    expect(refusal).toEqual({
+      action: 'reject',
+      message: 'A reason is required to reject the application.',
+      fieldMessage: 'A reason is required.',
+      typed: '   ',
+    });
     const tooLong = caught(() => requiredNote('request-info', { message: 'x'.repeat(2001) }));
     expect(reviewRefusal('request-info', tooLong, { status: 'IN_REVIEW', claimedBy: ME }, ME).fieldMessage).toBe('At most 2000 characters.');
   });

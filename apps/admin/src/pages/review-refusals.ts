@@ -7,7 +7,13 @@ import { MAX_NOTE_LENGTH, type ReviewAction, type ReviewRefusal } from './review
 import { statusLabel } from './review-format.js';
 
 /** The codes a review form shows on the page itself; anything else is an error page. */
-export const PAGE_REFUSAL_CODES: ReadonlySet<string> = new Set([ErrorCode.VALIDATION_FAILED, ErrorCode.INVALID_STATE, ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND, ErrorCode.FOUR_EYES_REQUIRED]);
+export const PAGE_REFUSAL_CODES: ReadonlySet<string> = new Set([
+  ErrorCode.VALIDATION_FAILED,
+  ErrorCode.INVALID_STATE,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.FOUR_EYES_REQUIRED,
+]);
 
 const DONE_AS: Readonly<Record<ReviewAction, string>> = {
   claim: 'claimed',
@@ -51,7 +57,8 @@ function validationRefusal(action: ReviewAction, error: DomainError): Omit<Revie
   const errors = Array.isArray(error.details.errors) ? (error.details.errors as { rules?: unknown }[]) : [];
   const tooLong = errors.some((entry) => Array.isArray(entry.rules) && entry.rules.includes('maxLength'));
   if (!names) return { message: error.message };
-  if (tooLong) return { message: `The ${names.field} is too long: keep it to ${MAX_NOTE_LENGTH} characters.`, fieldMessage: `At most ${MAX_NOTE_LENGTH} characters.` };
+  if (tooLong)
+    return { message: `The ${names.field} is too long: keep it to ${MAX_NOTE_LENGTH} characters.`, fieldMessage: `At most ${MAX_NOTE_LENGTH} characters.` };
   return { message: names.missing, fieldMessage: names.fieldMissing };
 }
 

@@ -32,7 +32,16 @@ function anApplication(overrides: Partial<ReviewerApplicationDetail> = {}): Revi
     infoRequestMessage: null,
     rejectionReason: null,
     decidedAt: null,
-    documents: [{ id: 'd0c00000-0000-4000-8000-000000000001', kind: 'PROOF', name: 'proof.png', mediaType: 'image/png', size: 2048, uploadedAt: '2025-03-01T09:30:00.000Z' }],
+    documents: [
+      {
+        id: 'd0c00000-0000-4000-8000-000000000001',
+        kind: 'PROOF',
+        name: 'proof.png',
+        mediaType: 'image/png',
+        size: 2048,
+        uploadedAt: '2025-03-01T09:30:00.000Z',
+      },
+    ],
     history: [{ at: '2025-03-01T09:30:00.000Z', actor: 'MEMBER', from: null, to: 'SUBMITTED', note: null }],
     member: { loginId: 'minji@example.com', language: 'ko' },
     current: { memberType: 'PERSONAL', name: 'Kim Minji', businessName: null, businessRegistrationNumber: null },
@@ -56,7 +65,10 @@ describe('queue page', () => {
       filter: { status: 'IN_REVIEW', overdueOnly: true },
       page: {
         items: [
-          anItem({ memberLoginId: ATTACK, requested: { memberType: 'CORPORATE_BUSINESS', name: ATTACK, businessName: null, businessRegistrationNumber: '1234567891' } }),
+          anItem({
+            memberLoginId: ATTACK,
+            requested: { memberType: 'CORPORATE_BUSINESS', name: ATTACK, businessName: null, businessRegistrationNumber: '1234567891' },
+          }),
           anItem({ id: 'b'.repeat(36), status: 'IN_REVIEW', claimedBy: ME, overdue: true }),
           anItem({ id: 'c'.repeat(36), status: 'IN_REVIEW', claimedBy: 'someone-else' }),
         ],
@@ -79,7 +91,13 @@ describe('queue page', () => {
   });
 
   it('says when a filter matches nothing, and links back to the first page from a later one', () => {
-    const page = renderQueuePage({ reviewer: REVIEWER, reviewerId: ME, csrfToken: 'tok', filter: { overdueOnly: true, cursor: 'abc' }, page: { items: [], nextCursor: null } });
+    const page = renderQueuePage({
+      reviewer: REVIEWER,
+      reviewerId: ME,
+      csrfToken: 'tok',
+      filter: { overdueOnly: true, cursor: 'abc' },
+      page: { items: [], nextCursor: null },
+    });
     expect(page).toContain('No applications match this filter');
     expect(page).toContain('href="/queue?overdue=true">← First page');
     expect(page).not.toContain('Next page');
@@ -105,7 +123,9 @@ describe('queue page', () => {
 
 describe('review page', () => {
   it('shows current and requested values side by side, marking what changes, and everything escaped', () => {
-    const page = review({ application: anApplication({ reason: ATTACK, requested: { memberType: null, name: ATTACK, businessName: null, businessRegistrationNumber: null } }) });
+    const page = review({
+      application: anApplication({ reason: ATTACK, requested: { memberType: null, name: ATTACK, businessName: null, businessRegistrationNumber: null } }),
+    });
     expect(page).not.toContain('<script>');
     expect(page).toMatch(/<tr class="changed">\s*<th scope="row">Name<\/th>\s*<td>Kim Minji<\/td>\s*<td>&lt;script&gt;/);
     expect(page).toMatch(/<tr>\s*<th scope="row">Member type<\/th>\s*<td>Personal<\/td>\s*<td><span class="muted">No change asked<\/span>/);

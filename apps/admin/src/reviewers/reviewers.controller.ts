@@ -32,7 +32,12 @@ export class ReviewersController {
     description: 'Nobody can sign in to the account until the password is set from the link (REVIEWER_SET_PASSWORD_LINK_HOURS, default 24).',
   })
   @ApiCreatedResponse({ type: ReviewerAccountDto })
-  @ApiProblemResponses({ 400: 'VALIDATION_FAILED', ...ADMIN_ONLY, 409: 'LOGIN_ID_TAKEN (an account with this email exists)', 503: 'SERVICE_UNAVAILABLE (the email could not be sent; nothing was created)' })
+  @ApiProblemResponses({
+    400: 'VALIDATION_FAILED',
+    ...ADMIN_ONLY,
+    409: 'LOGIN_ID_TAKEN (an account with this email exists)',
+    503: 'SERVICE_UNAVAILABLE (the email could not be sent; nothing was created)',
+  })
   create(@Body() body: CreateReviewerDto, @Req() req: ReviewerRequest): Promise<ReviewerAccountView> {
     return this.admin.invite(body, reviewerActor(req));
   }
@@ -66,7 +71,13 @@ export class ReviewersController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Email the reviewer a new set-password link; older links stop working (ADMIN only)' })
   @ApiAcceptedResponse({ description: 'The link was sent' })
-  @ApiProblemResponses({ 400: 'VALIDATION_FAILED (not a UUID)', ...ADMIN_ONLY, 404: 'NOT_FOUND', 409: 'INVALID_STATE (the account is disabled)', 503: 'SERVICE_UNAVAILABLE' })
+  @ApiProblemResponses({
+    400: 'VALIDATION_FAILED (not a UUID)',
+    ...ADMIN_ONLY,
+    404: 'NOT_FOUND',
+    409: 'INVALID_STATE (the account is disabled)',
+    503: 'SERVICE_UNAVAILABLE',
+  })
   async passwordReset(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: ReviewerRequest): Promise<void> {
     await this.admin.sendPasswordReset(id, reviewerActor(req));
   }

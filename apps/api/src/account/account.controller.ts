@@ -47,7 +47,12 @@ export class AccountController {
       'useRequiredInfoApplication, loginId → useLoginIdChange, mobilePhone → useMobilePhoneChange, password → usePasswordChange). ' +
       'A change that alters nothing keeps the version.',
   })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The version read, as its ETag ("3"), bare (3) or weak (W/"3")', schema: { type: 'string', pattern: IF_MATCH_PATTERN } })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The version read, as its ETag ("3"), bare (3) or weak (W/"3")',
+    schema: { type: 'string', pattern: IF_MATCH_PATTERN },
+  })
   @ApiOkResponse({ type: AccountViewDto })
   async update(
     @CurrentSession() session: SessionEntity,

@@ -81,9 +81,17 @@ export class ApplicationsController {
   @Post(':id/documents')
   @HttpCode(200)
   @UseInterceptors(DocumentUploadInterceptor([{ name: PROOF_DOCUMENTS_FIELD, minFiles: 1, maxFiles: MAX_PROOF_DOCUMENTS }]))
-  @ApiOperation({ summary: 'Answer an information request with more proof documents (only in INFO_REQUESTED)', description: `Errors: INVALID_STATE. ${UPLOAD_RULES}` })
+  @ApiOperation({
+    summary: 'Answer an information request with more proof documents (only in INFO_REQUESTED)',
+    description: `Errors: INVALID_STATE. ${UPLOAD_RULES}`,
+  })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { proofDocuments: { type: 'array', minItems: 1, maxItems: MAX_PROOF_DOCUMENTS, items: { type: 'string', format: 'binary' } } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { proofDocuments: { type: 'array', minItems: 1, maxItems: MAX_PROOF_DOCUMENTS, items: { type: 'string', format: 'binary' } } },
+    },
+  })
   addDocuments(
     @CurrentSession() session: SessionEntity,
     @Param('id', new ParseUUIDPipe()) id: string,

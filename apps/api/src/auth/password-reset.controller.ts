@@ -19,7 +19,7 @@ export class PasswordResetController {
   @UseGuards(RateLimitGuard)
   @ApiOperation({
     summary: 'Ask for a password reset link by login ID; the same answer whether or not the account exists',
-    description: 'The link (to the portal\'s /password-reset?token=…) works once, for 30 minutes; a newer request replaces it.',
+    description: "The link (to the portal's /password-reset?token=…) works once, for 30 minutes; a newer request replaces it.",
   })
   @ApiAcceptedResponse({ type: PasswordResetAcceptedDto })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (schema)' })

@@ -3,7 +3,15 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse,
 import type { Request, Response } from 'express';
 import type { SessionEntity } from '#app/auth';
 import { DOCUMENT_MEDIA_TYPES, MAX_DOCUMENT_BYTES } from '#app/documents';
-import { INQUIRY_ATTACHMENTS_FIELD, INQUIRY_BODY_MAX_LENGTH, INQUIRY_CATEGORIES, INQUIRY_MAX_ATTACHMENTS, INQUIRY_STATUSES, InquiriesService, type InquiryThreadView } from '#app/support';
+import {
+  INQUIRY_ATTACHMENTS_FIELD,
+  INQUIRY_BODY_MAX_LENGTH,
+  INQUIRY_CATEGORIES,
+  INQUIRY_MAX_ATTACHMENTS,
+  INQUIRY_STATUSES,
+  InquiriesService,
+  type InquiryThreadView,
+} from '#app/support';
 import { ApiProblemResponses, documentDownload } from '#app/web';
 import { memberActor } from '../auth/client-actor.js';
 import { CurrentSession, MemberAuthGuard } from '../auth/guards.js';
@@ -31,7 +39,8 @@ class InquiryDto {
   @ApiProperty({ enum: INQUIRY_CATEGORIES }) category!: string;
   @ApiProperty() title!: string;
   @ApiProperty() body!: string;
-  @ApiProperty({ enum: INQUIRY_STATUSES, description: 'OPEN (with support) → ANSWERED (your turn) → CLOSED; your reply reopens an ANSWERED one' }) status!: string;
+  @ApiProperty({ enum: INQUIRY_STATUSES, description: 'OPEN (with support) → ANSWERED (your turn) → CLOSED; your reply reopens an ANSWERED one' })
+  status!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: [InquiryAttachmentDto] }) attachments!: InquiryAttachmentDto[];
 }
@@ -124,7 +133,13 @@ export class InquiriesController {
     },
   })
   @ApiCreatedResponse({ type: SubmittedInquiryDto })
-  @ApiProblemResponses({ 400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 404: 'NOT_FOUND', 409: 'INVALID_STATE (the inquiry is closed)', ...ATTACHMENT_ERRORS })
+  @ApiProblemResponses({
+    400: 'VALIDATION_FAILED',
+    401: 'UNAUTHENTICATED',
+    404: 'NOT_FOUND',
+    409: 'INVALID_STATE (the inquiry is closed)',
+    ...ATTACHMENT_ERRORS,
+  })
   async reply(
     @CurrentSession() session: SessionEntity,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -17,7 +17,8 @@ import { anonymousActor, memberActor } from '../auth/client-actor.js';
 import { CurrentSession, MemberAuthGuard, PrivilegedSessionGuard } from '../auth/guards.js';
 import { LoginIdChangeViewDto, NewLoginIdDto, RevertLoginIdChangeDto, StartLoginIdChangeDto, VerificationCodeDto } from './login-id-change.dto.js';
 
-const STEP_ERRORS = 'Errors: INVALID_STATE (not at this step), VERIFICATION_CODE_INVALID (attemptsRemaining), VERIFICATION_CODE_EXPIRED, TOO_MANY_ATTEMPTS (the change fails), NOT_FOUND.';
+const STEP_ERRORS =
+  'Errors: INVALID_STATE (not at this step), VERIFICATION_CODE_INVALID (attemptsRemaining), VERIFICATION_CODE_EXPIRED, TOO_MANY_ATTEMPTS (the change fails), NOT_FOUND.';
 
 @ApiTags('login-id-change')
 @ApiBearerAuth()
@@ -63,7 +64,10 @@ export class LoginIdChangeController {
   @Post('new-login-id')
   @HttpCode(200)
   @UseGuards(RateLimitGuard, MemberAuthGuard, PrivilegedSessionGuard)
-  @ApiOperation({ summary: '3. The new email address ("Verify email"): a code is sent to it', description: 'Errors: LOGIN_ID_TAKEN, VALIDATION_FAILED (same as current), INVALID_STATE.' })
+  @ApiOperation({
+    summary: '3. The new email address ("Verify email"): a code is sent to it',
+    description: 'Errors: LOGIN_ID_TAKEN, VALIDATION_FAILED (same as current), INVALID_STATE.',
+  })
   @ApiOkResponse({ type: LoginIdChangeViewDto })
   newLoginId(@CurrentSession() session: SessionEntity, @Body() body: NewLoginIdDto): Promise<LoginIdChangeView> {
     return this.changes.act(session.memberId, submitNewLoginId, body.newLoginId);
@@ -81,7 +85,10 @@ export class LoginIdChangeController {
   @Post('confirm')
   @HttpCode(200)
   @UseGuards(MemberAuthGuard, PrivilegedSessionGuard)
-  @ApiOperation({ summary: '5. Confirm ("Next"): the login ID changes; other sessions are revoked', description: 'Errors: LOGIN_ID_TAKEN (the change fails, nothing else changes), INVALID_STATE.' })
+  @ApiOperation({
+    summary: '5. Confirm ("Next"): the login ID changes; other sessions are revoked',
+    description: 'Errors: LOGIN_ID_TAKEN (the change fails, nothing else changes), INVALID_STATE.',
+  })
   @ApiOkResponse({ type: LoginIdChangeViewDto })
   confirm(@CurrentSession() session: SessionEntity): Promise<LoginIdChangeView> {
     return this.changes.act(session.memberId, confirmChange);
@@ -90,7 +97,10 @@ export class LoginIdChangeController {
   @Post('resend-code')
   @HttpCode(202)
   @UseGuards(RateLimitGuard, MemberAuthGuard, PrivilegedSessionGuard)
-  @ApiOperation({ summary: 'Re-send the code of the current step (after 60 s, at most 5 times)', description: 'Errors: TOO_MANY_REQUESTS (retryAfterSeconds), TOO_MANY_ATTEMPTS, INVALID_STATE.' })
+  @ApiOperation({
+    summary: 'Re-send the code of the current step (after 60 s, at most 5 times)',
+    description: 'Errors: TOO_MANY_REQUESTS (retryAfterSeconds), TOO_MANY_ATTEMPTS, INVALID_STATE.',
+  })
   @ApiOkResponse({ type: LoginIdChangeViewDto })
   resend(@CurrentSession() session: SessionEntity): Promise<LoginIdChangeView> {
     return this.changes.act(session.memberId, resendCode);
@@ -122,7 +132,7 @@ export class LoginIdChangeRevertsController {
   @ApiOkResponse({ description: '{ loginId }: the restored login ID' })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (schema)' })
   @ApiResponse({ status: 404, description: 'NOT_FOUND (unknown or used token)' })
-  @ApiResponse({ status: 409, description: 'LOGIN_ID_TAKEN (the previous address is now someone else\'s)' })
+  @ApiResponse({ status: 409, description: "LOGIN_ID_TAKEN (the previous address is now someone else's)" })
   @ApiResponse({ status: 422, description: 'VERIFICATION_CODE_EXPIRED (after 7 days)' })
   @ApiResponse({ status: 429, description: 'TOO_MANY_REQUESTS (retryAfterSeconds)' })
   revert(@Body() body: RevertLoginIdChangeDto, @Req() req: Request): Promise<{ loginId: string }> {

@@ -17,7 +17,10 @@ const MAX_TEXT_FIELD_BYTES = 64 * 1024;
  * the files (see toUploadedFiles) to a service that validates them by content.
  */
 export function DocumentUploadInterceptor(fields: readonly UploadField[], maxBytes = MAX_DOCUMENT_BYTES): Type<NestInterceptor> {
-  const maxFiles = Math.min(MAX_DOCUMENTS_PER_REQUEST, fields.reduce((sum, field) => sum + field.maxFiles, 0));
+  const maxFiles = Math.min(
+    MAX_DOCUMENTS_PER_REQUEST,
+    fields.reduce((sum, field) => sum + field.maxFiles, 0),
+  );
   const Multer = FileFieldsInterceptor(
     fields.map((field) => ({ name: field.name, maxCount: field.maxFiles })),
     {

@@ -26,8 +26,16 @@ describe('ApiClient', () => {
 
   it('sends the portal secret with the browser address, and the member token', async () => {
     const client = new ApiClient({ baseUrl: base, portalSecret: 's'.repeat(40) });
-    await expect(client.call({ clientAddress: '203.0.113.7', requestId: 'r-1', token: 'tok' }, { method: 'GET', path: '/me' })).resolves.toMatchObject({ status: 200, body: { ok: true } });
-    expect(seen.at(-1)).toMatchObject({ 'x-portal-secret': 's'.repeat(40), 'x-forwarded-for': '203.0.113.7', authorization: 'Bearer tok', 'x-request-id': 'r-1' });
+    await expect(client.call({ clientAddress: '203.0.113.7', requestId: 'r-1', token: 'tok' }, { method: 'GET', path: '/me' })).resolves.toMatchObject({
+      status: 200,
+      body: { ok: true },
+    });
+    expect(seen.at(-1)).toMatchObject({
+      'x-portal-secret': 's'.repeat(40),
+      'x-forwarded-for': '203.0.113.7',
+      authorization: 'Bearer tok',
+      'x-request-id': 'r-1',
+    });
   });
 
   it('sends no forwarded address without the portal secret', async () => {
@@ -40,9 +48,13 @@ describe('ApiClient', () => {
   it('turns a problem document into ApiProblem, and a 500 or no answer into ApiUnavailable', async () => {
     const client = new ApiClient({ baseUrl: base, portalSecret: undefined });
     const caller = { clientAddress: undefined, requestId: 'r-3' };
-    await expect(client.call(caller, { method: 'POST', path: '/refuse', json: {} })).rejects.toEqual(expect.objectContaining({ code: 'IDENTITY_MISMATCH', status: 422 }));
+    await expect(client.call(caller, { method: 'POST', path: '/refuse', json: {} })).rejects.toEqual(
+      expect.objectContaining({ code: 'IDENTITY_MISMATCH', status: 422 }),
+    );
     await expect(client.call(caller, { method: 'POST', path: '/refuse', json: {} })).rejects.toBeInstanceOf(ApiProblem);
     await expect(client.call(caller, { method: 'GET', path: '/broken' })).rejects.toBeInstanceOf(ApiUnavailable);
-    await expect(new ApiClient({ baseUrl: 'http://127.0.0.1:1', portalSecret: undefined }).call(caller, { method: 'GET', path: '/x' })).rejects.toBeInstanceOf(ApiUnavailable);
+    await expect(new ApiClient({ baseUrl: 'http://127.0.0.1:1', portalSecret: undefined }).call(caller, { method: 'GET', path: '/x' })).rejects.toBeInstanceOf(
+      ApiUnavailable,
+    );
   });
 });

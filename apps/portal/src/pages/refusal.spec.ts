@@ -7,7 +7,14 @@ describe('toRefusal', () => {
 
   it('puts VALIDATION_FAILED next to each field, nested address fields included', () => {
     const refusal = toRefusal(
-      { status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'billingEmail', rules: ['isEmail'] }, { field: 'address.country', rules: ['isISO31661Alpha2'] }] },
+      {
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        errors: [
+          { field: 'billingEmail', rules: ['isEmail'] },
+          { field: 'address.country', rules: ['isISO31661Alpha2'] },
+        ],
+      },
       en,
       'en',
       {},
@@ -18,16 +25,26 @@ describe('toRefusal', () => {
   });
 
   it('lists every broken password rule under the new password, in the member language', () => {
-    const refusal = toRefusal({ status: 422, code: 'PASSWORD_POLICY_VIOLATION', violations: [{ rule: 'TOO_SHORT' }, { rule: 'MISSING_DIGIT' }] }, ko, 'ko', {}, ['newPassword']);
+    const refusal = toRefusal(
+      { status: 422, code: 'PASSWORD_POLICY_VIOLATION', violations: [{ rule: 'TOO_SHORT' }, { rule: 'MISSING_DIGIT' }] },
+      ko,
+      'ko',
+      {},
+      ['newPassword'],
+    );
     expect(refusal.fields.newPassword).toEqual(['비밀번호가 규칙에 맞지 않습니다: 8자 이상, 숫자 포함']);
   });
 
   it('places a code where this form says, and the rest above the form', () => {
-    expect(toRefusal({ status: 401, code: 'INVALID_CREDENTIALS' }, en, 'en', { INVALID_CREDENTIALS: 'password' }, ['password']).fields.password).toEqual(['The ID or password is not correct.']);
+    expect(toRefusal({ status: 401, code: 'INVALID_CREDENTIALS' }, en, 'en', { INVALID_CREDENTIALS: 'password' }, ['password']).fields.password).toEqual([
+      'The ID or password is not correct.',
+    ]);
     expect(toRefusal({ status: 409, code: 'APPLICATION_ALREADY_OPEN' }, en, 'en', {}, ['reason']).general).toEqual([
       'You already have an open application; wait for its decision or withdraw it.',
     ]);
-    expect(toRefusal({ status: 422, code: 'VERIFICATION_CODE_INVALID', attemptsRemaining: 3 }, en, 'en', {}, ['code']).fields.code).toEqual(['The code is not correct (3 tries left).']);
+    expect(toRefusal({ status: 422, code: 'VERIFICATION_CODE_INVALID', attemptsRemaining: 3 }, en, 'en', {}, ['code']).fields.code).toEqual([
+      'The code is not correct (3 tries left).',
+    ]);
   });
 
   it('names an unknown code instead of hiding it', () => {

@@ -58,7 +58,11 @@ export function formatDateTime(iso: string, lang: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   let format = DATE_TIME_FORMATS.get(lang);
   if (!format) {
-    format = new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Seoul' });
+    format = new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : lang === 'ja' ? 'ja-JP' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Asia/Seoul',
+    });
     DATE_TIME_FORMATS.set(lang, format);
   }
   return format.format(date);
@@ -84,7 +88,7 @@ export function toRefusal(problem: ProblemBody, t: Translate, lang: string, code
   const fieldOf = { ...DEFAULT_CODE_FIELDS, ...codeFields };
   if (problem.code === 'VALIDATION_FAILED' && Array.isArray(problem.errors) && problem.errors.length > 0) {
     for (const error of problem.errors) {
-      const field = formFields.includes(error.field) ? error.field : formFields.find((name) => error.field.startsWith(`${name}.`)) ?? error.field;
+      const field = formFields.includes(error.field) ? error.field : (formFields.find((name) => error.field.startsWith(`${name}.`)) ?? error.field);
       add(field, error.rules.map((rule: string) => ruleMessage(rule, t)).join(' '));
     }
     return { fields, general };

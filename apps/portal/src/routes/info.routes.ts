@@ -47,34 +47,55 @@ async function infoPage(ctx: PageContext, options: InfoPageOptions = {}): Promis
   const mobileRefusal = options.mobileRefusal ?? NO_REFUSAL;
   // A form kept across the password gate was read at an older version: if the account changed since, say so, as a 412 would.
   const conflict = options.conflict ?? (draft && draft.version && draft.version !== String(account.version) ? saved : undefined);
-  const note = (name: string) => (conflict && conflict[name] !== values[name] ? t('info.savedValue', { value: conflict[name] || t('common.none') }) : undefined);
+  const note = (name: string) =>
+    conflict && conflict[name] !== values[name] ? t('info.savedValue', { value: conflict[name] || t('common.none') }) : undefined;
   const pending = ctx.session.pendingMobilePhone;
   const mobile = pending
     ? html`<p>${t('info.mobileSent', { mobilePhone: pending })}</p>
-      <form method="post" action="${PATH}/mobile-phone/confirm" class="stack narrow">${csrfField(ctx.session.csrf)}
-        ${field({ name: 'code', label: t('field.code'), refusal: mobileRefusal, inputmode: 'numeric', autocomplete: 'one-time-code', required: true, maxlength: 6 })}
-        <button type="submit">${t('common.ok')}</button></form>
-      <form method="post" action="${PATH}/mobile-phone" class="inline">${csrfField(ctx.session.csrf)}<input type="hidden" name="mobilePhone" value="${pending}"><button type="submit" class="secondary">${t('loginId.resend')}</button></form>
-      <form method="post" action="${PATH}/mobile-phone/cancel" class="inline">${csrfField(ctx.session.csrf)}<button type="submit" class="secondary">${t('common.cancel')}</button></form>`
-    : html`<form method="post" action="${PATH}/mobile-phone" class="stack narrow">${csrfField(ctx.session.csrf)}
+        <form method="post" action="${PATH}/mobile-phone/confirm" class="stack narrow">
+          ${csrfField(ctx.session.csrf)}
+          ${field({ name: 'code', label: t('field.code'), refusal: mobileRefusal, inputmode: 'numeric', autocomplete: 'one-time-code', required: true, maxlength: 6 })}
+          <button type="submit">${t('common.ok')}</button>
+        </form>
+        <form method="post" action="${PATH}/mobile-phone" class="inline">
+          ${csrfField(ctx.session.csrf)}<input type="hidden" name="mobilePhone" value="${pending}" /><button type="submit" class="secondary">
+            ${t('loginId.resend')}
+          </button>
+        </form>
+        <form method="post" action="${PATH}/mobile-phone/cancel" class="inline">
+          ${csrfField(ctx.session.csrf)}<button type="submit" class="secondary">${t('common.cancel')}</button>
+        </form>`
+    : html`<form method="post" action="${PATH}/mobile-phone" class="stack narrow">
+        ${csrfField(ctx.session.csrf)}
         ${field({ name: 'mobilePhone', label: t('field.mobilePhone'), type: 'tel', value: options.mobileValue ?? account.mobilePhone, refusal: mobileRefusal, autocomplete: 'tel', required: true })}
-        <button type="submit">${t('info.mobileSend')}</button></form>`;
+        <button type="submit">${t('info.mobileSend')}</button>
+      </form>`;
   ctx.render(
     t('tab.info'),
-    html`<h1>${t('account.title')}</h1>${accountTabs(t, PATH)}
-    <section><h2>${t('tab.info')}</h2><p>${t('info.intro')}</p>${accountFacts(t, account, ['memberType', 'loginId', 'name'])}
-    ${conflict ? html`<div class="alert" role="alert"><p>${t('info.conflict')}</p></div>` : formAlert(refusal, t)}
-    <form method="post" action="${PATH}" class="stack" novalidate>${csrfField(ctx.session.csrf)}
-      <input type="hidden" name="version" value="${account.version}">
-      ${field({ name: 'language', label: t('field.language'), value: values.language, refusal, options: LANGS.map((code) => ({ value: code, label: LANG_NAMES[code] })), note: note('language') })}
-      <fieldset><legend>${t('field.address')}</legend>
-        ${ADDRESS_FIELDS.map((name) => field({ name, label: t(`field.${name}` as never), value: values[name], refusal, note: note(name) }))}
-      </fieldset>
-      ${field({ name: 'billingEmail', label: t('field.billingEmail'), type: 'email', value: values.billingEmail, refusal, required: true, note: note('billingEmail') })}
-      ${field({ name: 'serviceArea', label: t('field.serviceArea'), value: values.serviceArea, refusal, options: ctx.deps.serviceAreas.map((area) => ({ value: area, label: area })), note: note('serviceArea') })}
-      <button type="submit">${t('common.ok')}</button>
-    </form></section>
-    <section><h2>${t('info.mobileTitle')}</h2>${mobile}</section>`,
+    html`<h1>${t('account.title')}</h1>
+      ${accountTabs(t, PATH)}
+      <section>
+        <h2>${t('tab.info')}</h2>
+        <p>${t('info.intro')}</p>
+        ${accountFacts(t, account, ['memberType', 'loginId', 'name'])}
+        ${conflict ? html`<div class="alert" role="alert"><p>${t('info.conflict')}</p></div>` : formAlert(refusal, t)}
+        <form method="post" action="${PATH}" class="stack" novalidate>
+          ${csrfField(ctx.session.csrf)}
+          <input type="hidden" name="version" value="${account.version}" />
+          ${field({ name: 'language', label: t('field.language'), value: values.language, refusal, options: LANGS.map((code) => ({ value: code, label: LANG_NAMES[code] })), note: note('language') })}
+          <fieldset>
+            <legend>${t('field.address')}</legend>
+            ${ADDRESS_FIELDS.map((name) => field({ name, label: t(`field.${name}` as never), value: values[name], refusal, note: note(name) }))}
+          </fieldset>
+          ${field({ name: 'billingEmail', label: t('field.billingEmail'), type: 'email', value: values.billingEmail, refusal, required: true, note: note('billingEmail') })}
+          ${field({ name: 'serviceArea', label: t('field.serviceArea'), value: values.serviceArea, refusal, options: ctx.deps.serviceAreas.map((area) => ({ value: area, label: area })), note: note('serviceArea') })}
+          <button type="submit">${t('common.ok')}</button>
+        </form>
+      </section>
+      <section>
+        <h2>${t('info.mobileTitle')}</h2>
+        ${mobile}
+      </section>`,
     options.status ?? 200,
   );
 }
@@ -107,7 +128,11 @@ async function sendMobileCode(ctx: PageContext): Promise<void> {
     await ctx.call({ method: 'POST', path: '/me/mobile-phone-change', json: { mobilePhone } });
   } catch (error) {
     if (!(error instanceof ApiProblem) || error.code === 'REAUTHENTICATION_REQUIRED' || error.code === 'UNAUTHENTICATED') throw error;
-    return infoPage(ctx, { mobileValue: mobilePhone, mobileRefusal: toRefusal(error.problem, ctx.t, ctx.lang, { TOO_MANY_REQUESTS: 'mobilePhone' }, ['mobilePhone']), status: error.status });
+    return infoPage(ctx, {
+      mobileValue: mobilePhone,
+      mobileRefusal: toRefusal(error.problem, ctx.t, ctx.lang, { TOO_MANY_REQUESTS: 'mobilePhone' }, ['mobilePhone']),
+      status: error.status,
+    });
   }
   ctx.session.pendingMobilePhone = mobilePhone;
   ctx.changed();
@@ -123,7 +148,10 @@ async function confirmMobileCode(ctx: PageContext): Promise<void> {
       delete ctx.session.pendingMobilePhone;
       ctx.changed();
     }
-    return infoPage(ctx, { mobileRefusal: toRefusal(error.problem, ctx.t, ctx.lang, { TOO_MANY_ATTEMPTS: 'code' }, ['code', 'mobilePhone']), status: error.status });
+    return infoPage(ctx, {
+      mobileRefusal: toRefusal(error.problem, ctx.t, ctx.lang, { TOO_MANY_ATTEMPTS: 'code' }, ['code', 'mobilePhone']),
+      status: error.status,
+    });
   }
   delete ctx.session.pendingMobilePhone;
   ctx.flash('status', 'info.mobileDone');
@@ -132,7 +160,10 @@ async function confirmMobileCode(ctx: PageContext): Promise<void> {
 
 export function infoRoutes(router: Router, deps: PortalDeps, logger: Logger): void {
   const options = { auth: true, back: PATH };
-  router.get(PATH, page(deps, logger, (ctx) => (sentToGate(ctx) ? undefined : infoPage(ctx)), { auth: true }));
+  router.get(
+    PATH,
+    page(deps, logger, (ctx) => (sentToGate(ctx) ? undefined : infoPage(ctx)), { auth: true }),
+  );
   router.post(PATH, page(deps, logger, saveInfo, options));
   router.post(PATH + '/mobile-phone', page(deps, logger, sendMobileCode, options));
   router.post(PATH + '/mobile-phone/confirm', page(deps, logger, confirmMobileCode, options));

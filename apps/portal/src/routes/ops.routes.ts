@@ -19,7 +19,18 @@ export function opsRoutes(router: Router, deps: PortalDeps, metricsToken: string
   });
   router.get('/metrics', async (req: Request, res: Response) => {
     if (metricsToken && req.headers.authorization !== `Bearer ${metricsToken}`) {
-      res.status(401).type('application/problem+json').send(JSON.stringify({ type: 'urn:problem:UNAUTHENTICATED', title: 'Unauthenticated', status: 401, code: 'UNAUTHENTICATED', detail: 'Metrics need the bearer token' }));
+      res
+        .status(401)
+        .type('application/problem+json')
+        .send(
+          JSON.stringify({
+            type: 'urn:problem:UNAUTHENTICATED',
+            title: 'Unauthenticated',
+            status: 401,
+            code: 'UNAUTHENTICATED',
+            detail: 'Metrics need the bearer token',
+          }),
+        );
       return;
     }
     res.setHeader('Content-Type', metricsRegistry.contentType);

@@ -31,10 +31,14 @@ function askForm(ctx: PageContext, loginId: string, refusal: Refusal, status = 2
   const t = ctx.t;
   ctx.render(
     t('reset.title'),
-    html`<h1>${t('reset.title')}</h1><p>${t('reset.intro')}</p>${formAlert(refusal, t)}
-    <form method="post" action="${RESET}" class="stack narrow">${csrfField(ctx.session.csrf)}
-      ${field({ name: 'loginId', label: t('field.loginId'), type: 'email', value: loginId, refusal, autocomplete: 'username', required: true })}
-      <button type="submit">${t('reset.send')}</button></form>`,
+    html`<h1>${t('reset.title')}</h1>
+      <p>${t('reset.intro')}</p>
+      ${formAlert(refusal, t)}
+      <form method="post" action="${RESET}" class="stack narrow">
+        ${csrfField(ctx.session.csrf)}
+        ${field({ name: 'loginId', label: t('field.loginId'), type: 'email', value: loginId, refusal, autocomplete: 'username', required: true })}
+        <button type="submit">${t('reset.send')}</button>
+      </form>`,
     status,
   );
 }
@@ -43,11 +47,16 @@ function setForm(ctx: PageContext, refusal: Refusal, status = 200): void {
   const t = ctx.t;
   ctx.render(
     t('reset.setTitle'),
-    html`<h1>${t('reset.setTitle')}</h1><p>${t('password.intro')}</p><p class="hint">${t('password.history')}</p>${formAlert(refusal, t)}
-    <form method="post" action="${RESET}/new" class="stack narrow">${csrfField(ctx.session.csrf)}
-      ${field({ name: 'newPassword', label: t('field.newPassword'), type: 'password', refusal, autocomplete: 'new-password', required: true, maxlength: 16 })}
-      ${field({ name: 'newPasswordConfirmation', label: t('field.newPasswordConfirmation'), type: 'password', refusal, autocomplete: 'new-password', required: true, maxlength: 16 })}
-      <button type="submit">${t('reset.set')}</button></form>`,
+    html`<h1>${t('reset.setTitle')}</h1>
+      <p>${t('password.intro')}</p>
+      <p class="hint">${t('password.history')}</p>
+      ${formAlert(refusal, t)}
+      <form method="post" action="${RESET}/new" class="stack narrow">
+        ${csrfField(ctx.session.csrf)}
+        ${field({ name: 'newPassword', label: t('field.newPassword'), type: 'password', refusal, autocomplete: 'new-password', required: true, maxlength: 16 })}
+        ${field({ name: 'newPasswordConfirmation', label: t('field.newPasswordConfirmation'), type: 'password', refusal, autocomplete: 'new-password', required: true, maxlength: 16 })}
+        <button type="submit">${t('reset.set')}</button>
+      </form>`,
     status,
   );
 }
@@ -68,7 +77,11 @@ async function setNewPassword(ctx: PageContext): Promise<void> {
   const token = ctx.session.resetToken;
   if (!token) return askForm(ctx, '', { fields: {}, general: [ctx.t('reset.noToken')] }, 422);
   try {
-    await ctx.call({ method: 'POST', path: '/auth/password-reset/confirm', json: { token, newPassword: ctx.field('newPassword'), newPasswordConfirmation: ctx.field('newPasswordConfirmation') } });
+    await ctx.call({
+      method: 'POST',
+      path: '/auth/password-reset/confirm',
+      json: { token, newPassword: ctx.field('newPassword'), newPasswordConfirmation: ctx.field('newPasswordConfirmation') },
+    });
   } catch (error) {
     if (!(error instanceof ApiProblem)) throw error;
     if (error.code === 'RESET_TOKEN_INVALID') {
@@ -90,11 +103,17 @@ function revertPage(ctx: PageContext, refusal: Refusal = NO_REFUSAL, status = 20
   const token = ctx.session.revertToken;
   ctx.render(
     t('revert.title'),
-    html`<h1>${t('revert.title')}</h1>${formAlert(refusal, t)}
-    ${token
-      ? html`<p>${t('revert.what')}</p><p class="hint">${t('revert.nothingYet')}</p>
-        <form method="post" action="${REVERT}" class="stack narrow">${csrfField(ctx.session.csrf)}<button type="submit">${t('revert.button')}</button></form>`
-      : html`<p>${t('revert.noToken')}</p>`}`,
+    html`<h1>${t('revert.title')}</h1>
+      ${formAlert(refusal, t)}
+      ${
+        token
+          ? html`<p>${t('revert.what')}</p>
+              <p class="hint">${t('revert.nothingYet')}</p>
+              <form method="post" action="${REVERT}" class="stack narrow">
+                ${csrfField(ctx.session.csrf)}<button type="submit">${t('revert.button')}</button>
+              </form>`
+          : html`<p>${t('revert.noToken')}</p>`
+      }`,
     status,
   );
 }
@@ -114,7 +133,12 @@ async function revert(ctx: PageContext): Promise<void> {
   delete ctx.session.auth;
   ctx.changed();
   const t = ctx.t;
-  ctx.render(t('revert.title'), html`<h1>${t('revert.title')}</h1><p role="status" class="flash status">${t('revert.done')}</p><p><a href="${RESET}">${t('login.resetLink')}</a></p>`);
+  ctx.render(
+    t('revert.title'),
+    html`<h1>${t('revert.title')}</h1>
+      <p role="status" class="flash status">${t('revert.done')}</p>
+      <p><a href="${RESET}">${t('login.resetLink')}</a></p>`,
+  );
 }
 
 export function recoveryRoutes(router: Router, deps: PortalDeps, logger: Logger): void {

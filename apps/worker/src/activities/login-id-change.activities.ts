@@ -30,7 +30,8 @@ export class LoginIdChangeActivitiesImpl implements LoginIdChangeActivities {
   sendEmailCode: LoginIdChangeActivities['sendEmailCode'] = ({ key, changeId, memberId, newLoginId, limits }) =>
     refusalsAreFinal(() => this.codes.sendEmailCode(orFresh(key), changeId, memberId, newLoginId, limits));
 
-  checkCode: LoginIdChangeActivities['checkCode'] = ({ key, changeId, step, code }) => refusalsAreFinal(() => this.codes.check(orFresh(key), changeId, step, code));
+  checkCode: LoginIdChangeActivities['checkCode'] = ({ key, changeId, step, code }) =>
+    refusalsAreFinal(() => this.codes.check(orFresh(key), changeId, step, code));
 
   resendCode: LoginIdChangeActivities['resendCode'] = ({ key, changeId, memberId, step, limits }) =>
     refusalsAreFinal(() => this.codes.resend(orFresh(key), changeId, memberId, step, limits));

@@ -4,14 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AuditTrail, type AuditActor } from '#app/audit';
 import { APP_CONFIG, type AppConfig } from '#app/config';
 import { DomainError, ErrorCode } from '#app/core';
-import {
-  MemberEntity,
-  MembersRepository,
-  PASSWORD_HISTORY_SIZE,
-  PasswordHasher,
-  assertPasswordPolicy,
-  normalisePassword,
-} from '#app/members';
+import { MemberEntity, MembersRepository, PASSWORD_HISTORY_SIZE, PasswordHasher, assertPasswordPolicy, normalisePassword } from '#app/members';
 import { NotificationService } from '#app/notifications';
 import { PasswordCheckService } from '../password-check.service.js';
 import type { SessionEntity } from '../session.entity.js';
@@ -56,10 +49,7 @@ export class ChangePasswordService {
 
     const profile = this.config.passwordPolicy;
     const reusesCurrent = normalisePassword(command.newPassword, profile) === normalisePassword(command.currentPassword, profile);
-    if (
-      reusesCurrent ||
-      (await this.history.isRecentlyUsed(member.id, command.newPassword))
-    ) {
+    if (reusesCurrent || (await this.history.isRecentlyUsed(member.id, command.newPassword))) {
       throw new DomainError(ErrorCode.PASSWORD_RECENTLY_USED, `The new password must differ from your ${PASSWORD_HISTORY_SIZE} most recent passwords`);
     }
     const newHash = await this.hasher.hash(command.newPassword);

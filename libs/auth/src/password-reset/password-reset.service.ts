@@ -76,11 +76,15 @@ export class PasswordResetService implements OnApplicationShutdown {
       await manager.update(MemberEntity, { id: member.id }, { passwordHash: newHash, passwordResetRequired: false, updatedAt: changedAt });
       await this.history.remember(manager, member.id, member.passwordHash, changedAt);
       const revoked = await this.sessions.revokeAllExcept(member.id, undefined, manager);
-      await this.audit.record(manager, { ...actor, id: actor.id ?? member.id }, {
-        action: 'PASSWORD_RESET_COMPLETED',
-        memberId: member.id,
-        after: { sessionsRevoked: revoked },
-      });
+      await this.audit.record(
+        manager,
+        { ...actor, id: actor.id ?? member.id },
+        {
+          action: 'PASSWORD_RESET_COMPLETED',
+          memberId: member.id,
+          after: { sessionsRevoked: revoked },
+        },
+      );
     });
     // The failure counters of this login ID (every replica's, when shared): a locked-out member gets back in,
     // on this client too (its per-pair lock from LOCKOUT_THRESHOLD would otherwise still refuse them here).

@@ -23,10 +23,7 @@ function load(packageName: string, file: string, name: CjkFont['name']): CjkFont
 
 /** Korean first (it also covers kana and the hanja of KS X 1001), then Japanese (JIS kanji). Loaded once. */
 export function cjkFonts(): readonly CjkFont[] {
-  loaded ??= [
-    load('@embedpdf/fonts-kr', 'NotoSansKR-Regular.otf', 'NotoSansKR'),
-    load('@embedpdf/fonts-jp', 'NotoSansJP-Regular.otf', 'NotoSansJP'),
-  ];
+  loaded ??= [load('@embedpdf/fonts-kr', 'NotoSansKR-Regular.otf', 'NotoSansKR'), load('@embedpdf/fonts-jp', 'NotoSansJP-Regular.otf', 'NotoSansJP')];
   return loaded;
 }
 

@@ -32,6 +32,9 @@ function truncateKeepingExtension(name: string, max: number): string {
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 ? [...name.slice(dot)] : [];
   if (extension.length === 0 || extension.length > MAX_EXTENSION_LENGTH) return chars.slice(0, max).join('').trimEnd();
-  const base = [...name.slice(0, dot)].slice(0, max - extension.length).join('').trimEnd();
+  const base = [...name.slice(0, dot)]
+    .slice(0, max - extension.length)
+    .join('')
+    .trimEnd();
   return `${base}${extension.join('')}`;
 }

@@ -63,7 +63,14 @@ describe('validateUploads', () => {
 
   it('refuses too many files, too few, and files in an unknown field as VALIDATION_FAILED', () => {
     const pdf = fixture('valid/proof.pdf');
-    expect(refusal(() => validateUploads(Array.from({ length: 6 }, () => file(pdf)), ATTACHMENTS)).details).toEqual({
+    expect(
+      refusal(() =>
+        validateUploads(
+          Array.from({ length: 6 }, () => file(pdf)),
+          ATTACHMENTS,
+        ),
+      ).details,
+    ).toEqual({
       errors: [{ field: 'attachments', rules: ['maxFiles'] }],
     });
     const fields: UploadField[] = [

@@ -22,8 +22,21 @@ export interface AccountView {
 
 export type AccountViewSource = Pick<
   MemberEntity,
-  | 'id' | 'memberType' | 'loginId' | 'name' | 'businessName' | 'businessRegistrationNumber' | 'language'
-  | 'addressCountry' | 'addressPostalCode' | 'addressLine1' | 'addressLine2' | 'mobilePhone' | 'billingEmail' | 'serviceArea' | 'version'
+  | 'id'
+  | 'memberType'
+  | 'loginId'
+  | 'name'
+  | 'businessName'
+  | 'businessRegistrationNumber'
+  | 'language'
+  | 'addressCountry'
+  | 'addressPostalCode'
+  | 'addressLine1'
+  | 'addressLine2'
+  | 'mobilePhone'
+  | 'billingEmail'
+  | 'serviceArea'
+  | 'version'
 >;
 
 export function toAccountView(member: AccountViewSource): AccountView {

@@ -110,7 +110,10 @@ export class MobilePhoneChangeService {
           before: { mobilePhone: member.mobilePhone },
           after: { mobilePhone: target },
         });
-        return { previousMobilePhone: member.mobilePhone, member: Object.assign(new MemberEntity(), member, { mobilePhone: target, mobilePhoneChangedAt: updatedAt, updatedAt, version: member.version + 1 }) };
+        return {
+          previousMobilePhone: member.mobilePhone,
+          member: Object.assign(new MemberEntity(), member, { mobilePhone: target, mobilePhoneChangedAt: updatedAt, updatedAt, version: member.version + 1 }),
+        };
       });
       if (applied) {
         await this.announce(applied.member, applied.previousMobilePhone);

@@ -9,9 +9,7 @@ import { normalisePassword } from './password-policy.js';
 const BCRYPT_MAX_BYTES = 72;
 
 function bcryptInput(plain: string): string {
-  return Buffer.byteLength(plain, 'utf8') > BCRYPT_MAX_BYTES
-    ? `sha256:${createHash('sha256').update(plain, 'utf8').digest('base64')}`
-    : plain;
+  return Buffer.byteLength(plain, 'utf8') > BCRYPT_MAX_BYTES ? `sha256:${createHash('sha256').update(plain, 'utf8').digest('base64')}` : plain;
 }
 
 /**

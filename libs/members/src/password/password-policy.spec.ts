@@ -182,9 +182,7 @@ describe('login ID rule', () => {
 
   it('applies under the nist profile too', () => {
     const loginId = 'jsmith@example.com';
-    expect(rulesOf(passwordViolations('my name is JSmith, hi', { profile: 'nist', loginId }))).toEqual([
-      PasswordRule.CONTAINS_LOGIN_ID,
-    ]);
+    expect(rulesOf(passwordViolations('my name is JSmith, hi', { profile: 'nist', loginId }))).toEqual([PasswordRule.CONTAINS_LOGIN_ID]);
   });
 
   it('does not look at the domain', () => {
@@ -193,15 +191,11 @@ describe('login ID rule', () => {
 
   it('ignores local parts shorter than 3 characters', () => {
     expect(passwordViolations('Jo7#xxxx', { profile: 'portal', loginId: 'jo@example.com' })).toEqual([]);
-    expect(rulesOf(passwordViolations('Joe7#xxx', { profile: 'portal', loginId: 'joe@example.com' }))).toEqual([
-      PasswordRule.CONTAINS_LOGIN_ID,
-    ]);
+    expect(rulesOf(passwordViolations('Joe7#xxx', { profile: 'portal', loginId: 'joe@example.com' }))).toEqual([PasswordRule.CONTAINS_LOGIN_ID]);
   });
 
   it('uses the whole value when the login ID has no @', () => {
-    expect(rulesOf(passwordViolations('Zq7#jsmith', { profile: 'portal', loginId: 'jsmith' }))).toEqual([
-      PasswordRule.CONTAINS_LOGIN_ID,
-    ]);
+    expect(rulesOf(passwordViolations('Zq7#jsmith', { profile: 'portal', loginId: 'jsmith' }))).toEqual([PasswordRule.CONTAINS_LOGIN_ID]);
   });
 });
 

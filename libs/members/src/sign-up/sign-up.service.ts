@@ -98,10 +98,7 @@ export class SignUpService {
       if (command.businessRegistrationNumber !== undefined) errors.push({ field: 'businessRegistrationNumber', rules: ['onlyForBusinessMembers'] });
     }
     throwIfFieldErrors(errors);
-    if (
-      isBusinessType(command.memberType) &&
-      !isValidBusinessRegistrationNumber(command.businessRegistrationNumber!)
-    ) {
+    if (isBusinessType(command.memberType) && !isValidBusinessRegistrationNumber(command.businessRegistrationNumber!)) {
       throw new DomainError(ErrorCode.INVALID_BUSINESS_REGISTRATION_NUMBER, 'The business registration number is not valid (10 digits with a check digit)');
     }
     return mobilePhone!;

@@ -31,11 +31,7 @@ function invalid(message: string, details: Record<string, unknown>): DomainError
  * Renders a template in the member's language. Parameters are checked at run time too (activity
  * input arrives as JSON): a bad one is a VALIDATION_FAILED DomainError naming the parameter.
  */
-export function renderTemplate<N extends TemplateName>(
-  name: N,
-  language: Language,
-  params: TemplateParams[N],
-): RenderedMessage {
+export function renderTemplate<N extends TemplateName>(name: N, language: Language, params: TemplateParams[N]): RenderedMessage {
   if (!isTemplateName(name)) throw invalid('Unknown notification template', { template: String(name) });
   if (!isLanguage(language)) throw invalid('Unknown language', { template: name, language: String(language) });
   if (typeof params !== 'object' || params === null) throw invalid('Template parameters missing', { template: name });

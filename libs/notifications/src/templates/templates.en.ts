@@ -22,8 +22,7 @@ export const EN_TEMPLATES: TemplateCatalog = {
     email(
       'Your password was changed',
       `Hello ${name},`,
-      `The password for your account was changed on ${formatInstant(changedAt, 'en')}. ` +
-        'For your security, all your other sessions were signed out.',
+      `The password for your account was changed on ${formatInstant(changedAt, 'en')}. ` + 'For your security, all your other sessions were signed out.',
       'If you did not make this change, please contact us immediately.',
     ),
 
@@ -42,8 +41,7 @@ export const EN_TEMPLATES: TemplateCatalog = {
       'Verify your new login ID',
       'To use this email address as your new login ID, enter the following verification code:',
       `    ${code}`,
-      `The code is valid for ${plural(minutes, 'minute')}. If you did not request this, you can ignore ` +
-        'this email; your account will not change.',
+      `The code is valid for ${plural(minutes, 'minute')}. If you did not request this, you can ignore ` + 'this email; your account will not change.',
     ),
 
   'login-id-changed-old': ({ name, newLoginId, revertToken, revertUrl, days }) =>
@@ -88,8 +86,7 @@ export const EN_TEMPLATES: TemplateCatalog = {
     email(
       'Your password was reset',
       `Hello ${name},`,
-      `A new password was set for your account on ${formatInstant(changedAt, 'en')} with a reset link. ` +
-        'Every session was signed out.',
+      `A new password was set for your account on ${formatInstant(changedAt, 'en')} with a reset link. ` + 'Every session was signed out.',
       'If you did not do this, please contact us immediately.',
     ),
 
@@ -98,8 +95,7 @@ export const EN_TEMPLATES: TemplateCatalog = {
       'Your mobile phone number was changed',
       `Hello ${name},`,
       `The mobile phone number of your account was changed to ${maskedMobilePhone} on ${formatInstant(changedAt, 'en')}.`,
-      'If you did not make this change, please contact us immediately: for your protection, your login ID ' +
-        'cannot be changed for a while.',
+      'If you did not make this change, please contact us immediately: for your protection, your login ID ' + 'cannot be changed for a while.',
     ),
 
   'mobile-phone-changed-sms': ({ changedAt, maskedMobilePhone }) => ({

@@ -12,8 +12,7 @@ export const KO_TEMPLATES: TemplateCatalog = {
     email(
       '비밀번호 확인이 일시적으로 잠겼습니다',
       `${name}님, 안녕하세요.`,
-      '비밀번호가 연속으로 여러 번 잘못 입력되어, 계정 보호를 위해 ' +
-        `${formatInstant(lockedUntil, 'ko')}까지 비밀번호 확인이 잠겼습니다.`,
+      '비밀번호가 연속으로 여러 번 잘못 입력되어, 계정 보호를 위해 ' + `${formatInstant(lockedUntil, 'ko')}까지 비밀번호 확인이 잠겼습니다.`,
       '본인이 시도하신 경우 해당 시각 이후에 다시 시도해 주세요. 본인이 시도하지 않으셨다면 ' +
         '누군가 로그인 ID를 알고 있을 수 있으니, 잠금이 풀린 뒤 로그인하여 비밀번호를 변경해 주세요.',
     ),
@@ -22,8 +21,7 @@ export const KO_TEMPLATES: TemplateCatalog = {
     email(
       '비밀번호가 변경되었습니다',
       `${name}님, 안녕하세요.`,
-      `${formatInstant(changedAt, 'ko')}에 계정 비밀번호가 변경되었습니다. ` +
-        '보안을 위해 다른 기기의 로그인은 모두 로그아웃되었습니다.',
+      `${formatInstant(changedAt, 'ko')}에 계정 비밀번호가 변경되었습니다. ` + '보안을 위해 다른 기기의 로그인은 모두 로그아웃되었습니다.',
       '본인이 변경하지 않으셨다면 즉시 고객센터로 문의해 주세요.',
     ),
 
@@ -42,8 +40,7 @@ export const KO_TEMPLATES: TemplateCatalog = {
       '새 로그인 ID 이메일 인증번호',
       '이 이메일 주소를 새 로그인 ID로 사용하려면 아래 인증번호를 입력해 주세요.',
       `    ${code}`,
-      `인증번호는 ${minutes}분 동안 유효합니다. 요청하지 않으셨다면 이 메일을 무시하셔도 됩니다. ` +
-        '계정에는 아무런 변경도 일어나지 않습니다.',
+      `인증번호는 ${minutes}분 동안 유효합니다. 요청하지 않으셨다면 이 메일을 무시하셔도 됩니다. ` + '계정에는 아무런 변경도 일어나지 않습니다.',
     ),
 
   'login-id-changed-old': ({ name, newLoginId, revertToken, revertUrl, days }) =>
@@ -109,8 +106,7 @@ export const KO_TEMPLATES: TemplateCatalog = {
     email(
       `회원 정보 변경 신청이 접수되었습니다 (${applicationId})`,
       `${name}님, 안녕하세요.`,
-      `회원 정보 변경 신청(신청 번호 ${applicationId})이 접수되었습니다. ` +
-        '담당자가 신청 내용과 제출 서류를 검토한 뒤 결과를 메일로 알려 드리겠습니다.',
+      `회원 정보 변경 신청(신청 번호 ${applicationId})이 접수되었습니다. ` + '담당자가 신청 내용과 제출 서류를 검토한 뒤 결과를 메일로 알려 드리겠습니다.',
       '진행 상황은 계정 관리 페이지에서 확인하실 수 있습니다.',
     ),
 

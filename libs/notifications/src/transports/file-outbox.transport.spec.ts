@@ -19,9 +19,7 @@ describe('FileOutboxTransport', () => {
   const files = () => fs.readdirSync(directory).sort();
 
   it('writes an email as one JSON file in the api.md format, creating the folder', async () => {
-    await expect(
-      outbox.sendEmail({ to: 'minji@example.com', subject: 'Your code', text: 'Code: 123456', idempotencyKey: 'k-email' }),
-    ).resolves.toBe('sent');
+    await expect(outbox.sendEmail({ to: 'minji@example.com', subject: 'Your code', text: 'Code: 123456', idempotencyKey: 'k-email' })).resolves.toBe('sent');
 
     expect(files()).toEqual([outboxFileName('email', 'k-email')]);
     const message = read(outboxFileName('email', 'k-email'));
@@ -36,9 +34,7 @@ describe('FileOutboxTransport', () => {
   });
 
   it('writes an SMS without a subject', async () => {
-    await expect(outbox.sendSms({ to: '+821012345678', text: 'Code 654321', idempotencyKey: 'k-sms' })).resolves.toBe(
-      'sent',
-    );
+    await expect(outbox.sendSms({ to: '+821012345678', text: 'Code 654321', idempotencyKey: 'k-sms' })).resolves.toBe('sent');
 
     const message = read(outboxFileName('sms', 'k-sms'));
     expect(message).toEqual({ channel: 'sms', to: '+821012345678', text: 'Code 654321', createdAt: NOW.toISOString() });
@@ -63,9 +59,7 @@ describe('FileOutboxTransport', () => {
 
   it('lets exactly one of many concurrent sends of a key write, leaving no temporary file', async () => {
     const outcomes = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        new FileOutboxTransport(directory).sendSms({ to: '+821012345678', text: `attempt ${i}`, idempotencyKey: 'race' }),
-      ),
+      Array.from({ length: 20 }, (_, i) => new FileOutboxTransport(directory).sendSms({ to: '+821012345678', text: `attempt ${i}`, idempotencyKey: 'race' })),
     );
 
     expect(outcomes.filter((outcome) => outcome === 'sent')).toHaveLength(1);

@@ -39,7 +39,11 @@ export function sensRecipient(e164: string): { countryCode: string; to: string }
   if (e164.startsWith('+82')) return { countryCode: '82', to: `0${digits.slice(2)}` };
   if (!e164.startsWith('+')) return { countryCode: '82', to: digits };
   // Other countries: SENS takes the calling code in countryCode; 1–3 digits, the shortest known prefix wins.
-  const code = ['1', '7'].includes(digits[0]) ? digits[0] : /^(2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-58])/.test(digits) ? digits.slice(0, 2) : digits.slice(0, 3);
+  const code = ['1', '7'].includes(digits[0])
+    ? digits[0]
+    : /^(2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-58])/.test(digits)
+      ? digits.slice(0, 2)
+      : digits.slice(0, 3);
   return { countryCode: code, to: digits.slice(code.length) };
 }
 

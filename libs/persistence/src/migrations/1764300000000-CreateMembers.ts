@@ -32,10 +32,7 @@ export class CreateMembers1764300000000 implements MigrationInterface {
       }),
     );
     // The normalised login ID is unique: the database decides sign-up and login-ID change races.
-    await queryRunner.createIndex(
-      'members',
-      new TableIndex({ name: 'ux_members_login_id', columnNames: ['login_id'], isUnique: true }),
-    );
+    await queryRunner.createIndex('members', new TableIndex({ name: 'ux_members_login_id', columnNames: ['login_id'], isUnique: true }));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

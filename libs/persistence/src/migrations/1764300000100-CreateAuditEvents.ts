@@ -21,10 +21,7 @@ export class CreateAuditEvents1764300000100 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex(
-      'audit_events',
-      new TableIndex({ name: 'ix_audit_events_member', columnNames: ['member_id', 'occurred_at'] }),
-    );
+    await queryRunner.createIndex('audit_events', new TableIndex({ name: 'ix_audit_events_member', columnNames: ['member_id', 'occurred_at'] }));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -21,7 +21,10 @@ export class CreateLoginIdChangeReverts1764300001000 implements MigrationInterfa
         foreignKeys: [{ columnNames: ['member_id'], referencedTableName: 'members', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
       }),
     );
-    await queryRunner.createIndex('login_id_change_reverts', new TableIndex({ name: 'ux_login_id_change_reverts_token', columnNames: ['token_hash'], isUnique: true }));
+    await queryRunner.createIndex(
+      'login_id_change_reverts',
+      new TableIndex({ name: 'ux_login_id_change_reverts_token', columnNames: ['token_hash'], isUnique: true }),
+    );
     await queryRunner.createIndex('login_id_change_reverts', new TableIndex({ name: 'ix_login_id_change_reverts_member', columnNames: ['member_id'] }));
   }
 

@@ -31,11 +31,20 @@ export class CreateRequiredInfoApplications1764300001100 implements MigrationInt
         ],
       }),
     );
-    await queryRunner.createIndex('required_info_applications', new TableIndex({ name: 'ux_applications_open_member', columnNames: ['open_member_id'], isUnique: true }));
+    await queryRunner.createIndex(
+      'required_info_applications',
+      new TableIndex({ name: 'ux_applications_open_member', columnNames: ['open_member_id'], isUnique: true }),
+    );
     await queryRunner.createIndex('required_info_applications', new TableIndex({ name: 'ix_applications_member', columnNames: ['member_id', 'submitted_at'] }));
     // The reviewer queue: by status, oldest first, keyset-paginated on (submitted_at, id).
-    await queryRunner.createIndex('required_info_applications', new TableIndex({ name: 'ix_applications_queue', columnNames: ['status', 'submitted_at', 'id'] }));
-    await queryRunner.createIndex('required_info_applications', new TableIndex({ name: 'ix_applications_overdue_queue', columnNames: ['overdue', 'submitted_at', 'id'] }));
+    await queryRunner.createIndex(
+      'required_info_applications',
+      new TableIndex({ name: 'ix_applications_queue', columnNames: ['status', 'submitted_at', 'id'] }),
+    );
+    await queryRunner.createIndex(
+      'required_info_applications',
+      new TableIndex({ name: 'ix_applications_overdue_queue', columnNames: ['overdue', 'submitted_at', 'id'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -20,7 +20,9 @@ export class CreateApplicationEvents1764300001200 implements MigrationInterface 
           // Idempotency of the workflow's transitions: one row per transition key.
           { name: 'transition_key', type: 'varchar', length: '120' },
         ],
-        foreignKeys: [{ columnNames: ['application_id'], referencedTableName: 'required_info_applications', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          { columnNames: ['application_id'], referencedTableName: 'required_info_applications', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
       }),
     );
     await queryRunner.createIndex('application_events', new TableIndex({ name: 'ux_application_events_key', columnNames: ['transition_key'], isUnique: true }));

@@ -31,7 +31,10 @@ export class KeyedActivityOutcomes1764410000000 implements MigrationInterface {
     );
     await queryRunner.createIndex('verification_checks', new TableIndex({ name: 'ix_verification_checks_subject', columnNames: ['purpose', 'subject_id'] }));
     await queryRunner.addColumn('audit_events', new TableColumn({ name: 'idempotency_key', type: 'varchar', length: '200', isNullable: true }));
-    await queryRunner.createIndex('audit_events', new TableIndex({ name: 'ux_audit_events_idempotency_key', columnNames: ['idempotency_key'], isUnique: true }));
+    await queryRunner.createIndex(
+      'audit_events',
+      new TableIndex({ name: 'ux_audit_events_idempotency_key', columnNames: ['idempotency_key'], isUnique: true }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

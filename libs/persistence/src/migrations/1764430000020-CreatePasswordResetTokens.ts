@@ -17,7 +17,10 @@ export class CreatePasswordResetTokens1764430000020 implements MigrationInterfac
         foreignKeys: [{ columnNames: ['member_id'], referencedTableName: 'members', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
       }),
     );
-    await queryRunner.createIndex('password_reset_tokens', new TableIndex({ name: 'ux_password_reset_tokens_token', columnNames: ['token_hash'], isUnique: true }));
+    await queryRunner.createIndex(
+      'password_reset_tokens',
+      new TableIndex({ name: 'ux_password_reset_tokens_token', columnNames: ['token_hash'], isUnique: true }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -21,8 +21,14 @@ export class CreateReviewerPasswordLinks1764450000100 implements MigrationInterf
         foreignKeys: [{ columnNames: ['reviewer_id'], referencedTableName: 'reviewers', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
       }),
     );
-    await queryRunner.createIndex('reviewer_password_links', new TableIndex({ name: 'ux_reviewer_password_links_token', columnNames: ['token_hash'], isUnique: true }));
-    await queryRunner.createIndex('reviewer_password_links', new TableIndex({ name: 'ix_reviewer_password_links_reviewer', columnNames: ['reviewer_id', 'used_at'] }));
+    await queryRunner.createIndex(
+      'reviewer_password_links',
+      new TableIndex({ name: 'ux_reviewer_password_links_token', columnNames: ['token_hash'], isUnique: true }),
+    );
+    await queryRunner.createIndex(
+      'reviewer_password_links',
+      new TableIndex({ name: 'ix_reviewer_password_links_reviewer', columnNames: ['reviewer_id', 'used_at'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -4,9 +4,13 @@ import { IsString, Length } from 'class-validator';
 /** Checked by LocalAuthGuard before Passport runs: both non-empty strings of at most 256 characters. */
 export class LoginDto {
   @ApiProperty({ example: 'member@example.com', minLength: 1, maxLength: 256 })
+  @IsString()
+  @Length(1, 256)
   loginId!: string;
 
   @ApiProperty({ example: 'Demo!2345', format: 'password', minLength: 1, maxLength: 256 })
+  @IsString()
+  @Length(1, 256)
   password!: string;
 }
 
