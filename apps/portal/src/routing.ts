@@ -36,11 +36,8 @@ export function problemPage(ctx: PageContext, status: number, message: string): 
   const t = ctx.t;
   ctx.render(
     t('problem.title'),
-    html`<section class="problem">
-      <h1>${t('problem.title')}</h1>
-      <p role="alert">${message}</p>
-      <p><a href="${ctx.auth ? '/my' : '/'}">${t('problem.home')}</a></p>
-    </section>`,
+    html`<section class="problem"><h1>${t('problem.title')}</h1><p role="alert">${message}</p>
+      <p><a href="${ctx.auth ? '/my' : '/'}">${t('problem.home')}</a></p></section>`,
     status,
   );
 }

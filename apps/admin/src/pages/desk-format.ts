@@ -13,7 +13,7 @@ export function short(id: string | null | undefined): string {
 
 /** A paragraph per line break, escaped (html`` escapes each line). */
 export function paragraphs(text: string): SafeHtml[] {
-  return text.split(/\r?\n/).map((line) => html`${line}<br />`);
+  return text.split(/\r?\n/).map((line) => html`${line}<br>`);
 }
 
 /** JSON shown in a <pre>, escaped. */

@@ -10,10 +10,10 @@ export interface ErrorPageView {
 
 export function renderErrorPage({ status, message, csrfToken, errorId }: ErrorPageView): string {
   const body = html`<section class="card">
-    <h1>${status === 403 ? 'Not allowed' : status === 404 ? 'Not found' : 'Something went wrong'}</h1>
-    <p>${message}</p>
-    ${errorId && html`<p class="muted">Error id ${errorId}</p>`}
-    <p><a href="/">Back to the admin app</a></p>
-  </section>`;
+  <h1>${status === 403 ? 'Not allowed' : status === 404 ? 'Not found' : 'Something went wrong'}</h1>
+  <p>${message}</p>
+  ${errorId && html`<p class="muted">Error id ${errorId}</p>`}
+  <p><a href="/">Back to the admin app</a></p>
+</section>`;
   return renderPage({ title: `Error ${status}`, body, csrfToken });
 }

@@ -13,10 +13,7 @@ describe('page escaping', () => {
   it('html escapes interpolated values, keeps its own fragments, renders nothing for null/undefined/false', () => {
     const row = html`<td>${ATTACK}</td>`;
     expect(row).toBeInstanceOf(SafeHtml);
-    const table = html`<tr>
-        ${[row, row]}
-      </tr>
-      ${null}${undefined}${false}${0}`;
+    const table = html`<tr>${[row, row]}</tr>${null}${undefined}${false}${0}`;
     expect(table.toString()).not.toContain('<script>');
     expect(table.toString()).toBe(
       `<tr>${'<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39; onmouseover=&#39;x&#39; &#96;&amp;</td>'.repeat(2)}</tr>0`,

@@ -39,7 +39,7 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeH
 
 /** The hidden field every page form posts (see auth/csrf.ts). */
 export function csrfField(csrfToken: string): SafeHtml {
-  return html`<input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}" />`;
+  return html`<input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">`;
 }
 
 /** Who is signed in, as the page header shows it. */
@@ -64,12 +64,9 @@ export interface PageOptions {
 function languageSwitch(csrfToken: string, language: PageLanguage, path: string): SafeHtml {
   const t = textFor(language);
   return html`<form method="post" action="/language" class="inline language-switch">
-    ${csrfField(csrfToken)}<input type="hidden" name="next" value="${path}" />
+    ${csrfField(csrfToken)}<input type="hidden" name="next" value="${path}">
     <label for="page-language" class="visually-hidden">${t('language')}</label>
-    <select id="page-language" name="lang">
-      <option value="ko" ${language === 'ko' ? html` selected` : null}>한국어</option>
-      <option value="en" ${language === 'en' ? html` selected` : null}>English</option>
-    </select>
+    <select id="page-language" name="lang"><option value="ko"${language === 'ko' ? html` selected` : null}>한국어</option><option value="en"${language === 'en' ? html` selected` : null}>English</option></select>
     <button type="submit" class="link">${t('switchLanguage')}</button>
   </form>`;
 }
@@ -89,22 +86,26 @@ export function renderPage({ title, body, csrfToken, reviewer, language = DEFAUL
     ? html`<nav><a href="/queue">${t('navQueue')}</a><a href="/inbox">${t('navInbox')}</a><a href="/lookup">${t('navLookup')}</a>${adminLinks}</nav>`
     : null;
   return html`<!doctype html>
-    <html lang="${language}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="csrf-token" content="${csrfToken}" />
-        <title>${title} · Reviewer admin</title>
-        <link rel="stylesheet" href="/assets/admin.css" />
-      </head>
-      <body>
-        <header class="top">
-          <a class="brand" href="/">Member account changes · Reviewer admin</a>
-          ${nav} ${account}
-        </header>
-        <main>${body}</main>
-      </body>
-    </html> `.toString();
+<html lang="${language}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="csrf-token" content="${csrfToken}">
+  <title>${title} · Reviewer admin</title>
+  <link rel="stylesheet" href="/assets/admin.css">
+</head>
+<body>
+  <header class="top">
+    <a class="brand" href="/">Member account changes · Reviewer admin</a>
+    ${nav}
+    ${account}
+  </header>
+  <main>
+${body}
+  </main>
+</body>
+</html>
+`.toString();
 }
 
 /**

@@ -32,19 +32,19 @@ export function queueHref(filter: QueuePageFilter, cursor?: string): string {
 
 function filterForm(filter: QueuePageFilter): SafeHtml {
   const options = APPLICATION_STATUSES.map(
-    (status) => html`<option value="${status}" ${filter.status === status ? html` selected` : null}>${statusLabel(status)}</option>`,
+    (status) => html`<option value="${status}"${filter.status === status ? html` selected` : null}>${statusLabel(status)}</option>`,
   );
   return html`<form method="get" action="/queue" class="filters" role="search" aria-label="Filter the queue">
-    <div class="field">
-      <label for="status">Status</label>
-      <select id="status" name="status">
-        <option value="" ${filter.status ? null : html` selected`}>Waiting for review (submitted or in review)</option>
-        ${options}
-      </select>
-    </div>
-    <label class="checkbox"><input type="checkbox" name="overdue" value="true" ${filter.overdueOnly ? html` checked` : null} /> Overdue only</label>
-    <button type="submit" class="secondary">Apply</button>
-  </form>`;
+  <div class="field">
+    <label for="status">Status</label>
+    <select id="status" name="status">
+      <option value=""${filter.status ? null : html` selected`}>Waiting for review (submitted or in review)</option>
+      ${options}
+    </select>
+  </div>
+  <label class="checkbox"><input type="checkbox" name="overdue" value="true"${filter.overdueOnly ? html` checked` : null}> Overdue only</label>
+  <button type="submit" class="secondary">Apply</button>
+</form>`;
 }
 
 function claimedBy(item: QueueItem, reviewerId: string): SafeHtml | string {
@@ -66,36 +66,25 @@ function row(item: QueueItem, reviewerId: string): SafeHtml {
 
 export function renderQueuePage({ reviewer, reviewerId, csrfToken, filter, page }: QueuePageView): string {
   const empty = filter.status || filter.overdueOnly ? 'No applications match this filter' : 'No applications yet';
-  const rows = page.items.length
-    ? page.items.map((item) => row(item, reviewerId))
-    : html`<tr>
-        <td colspan="6" class="empty">${empty}</td>
-      </tr>`;
+  const rows = page.items.length ? page.items.map((item) => row(item, reviewerId)) : html`<tr><td colspan="6" class="empty">${empty}</td></tr>`;
   const body = html`<div class="page-heading">
-      <h1>Review queue</h1>
-      <p class="muted">Oldest first. An application waiting too long for a claim or a decision is marked overdue.</p>
-    </div>
-    ${filterForm(filter)}
-    <div class="table-scroll">
-      <table class="queue">
-        <thead>
-          <tr>
-            <th scope="col">Submitted</th>
-            <th scope="col">Member</th>
-            <th scope="col">Requested changes</th>
-            <th scope="col">Status</th>
-            <th scope="col">Claimed by</th>
-            <th scope="col"><span class="visually-hidden">Open</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-    </div>
-    <nav class="pager" aria-label="Queue pages">
-      ${filter.cursor && html`<a href="${queueHref(filter)}">← First page</a>`}
-      ${page.nextCursor && html`<a href="${queueHref(filter, page.nextCursor)}" rel="next">Next page →</a>`}
-    </nav>`;
+  <h1>Review queue</h1>
+  <p class="muted">Oldest first. An application waiting too long for a claim or a decision is marked overdue.</p>
+</div>
+${filterForm(filter)}
+<div class="table-scroll">
+<table class="queue">
+  <thead>
+    <tr><th scope="col">Submitted</th><th scope="col">Member</th><th scope="col">Requested changes</th><th scope="col">Status</th><th scope="col">Claimed by</th><th scope="col"><span class="visually-hidden">Open</span></th></tr>
+  </thead>
+  <tbody>
+    ${rows}
+  </tbody>
+</table>
+</div>
+<nav class="pager" aria-label="Queue pages">
+  ${filter.cursor && html`<a href="${queueHref(filter)}">← First page</a>`}
+  ${page.nextCursor && html`<a href="${queueHref(filter, page.nextCursor)}" rel="next">Next page →</a>`}
+</nav>`;
   return renderPage({ title: 'Review queue', body, csrfToken, reviewer });
 }

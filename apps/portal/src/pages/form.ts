@@ -33,26 +33,20 @@ export function field(options: FieldOptions): SafeHtml {
   const id = fieldId(name);
   const errors = refusal.fields[name] ?? [];
   const described = [errors.length ? `${id}-error` : null, options.hint ? `${id}-hint` : null, options.note ? `${id}-note` : null].filter(Boolean).join(' ');
-  const common = html`id="${id}"
-  name="${name}"${options.required ? html` required` : null}${described ? html` aria-describedby="${described}"` : null}${errors.length ? html` aria-invalid="true"` : null}`;
+  const common = html`id="${id}" name="${name}"${options.required ? html` required` : null}${described ? html` aria-describedby="${described}"` : null}${errors.length ? html` aria-invalid="true"` : null}`;
   let control: SafeHtml;
   if (options.options) {
-    control = html`<select ${common}>
-      ${options.options.map((option) => html`<option value="${option.value}" ${option.value === (options.value ?? '') ? html` selected` : null}>${option.label}</option>`)}
-    </select>`;
+    control = html`<select ${common}>${options.options.map((option) => html`<option value="${option.value}"${option.value === (options.value ?? '') ? html` selected` : null}>${option.label}</option>`)}</select>`;
   } else if (options.textarea) {
-    control = html`<textarea ${common} rows="6" ${options.maxlength ? html` maxlength="${options.maxlength}"` : null}>${options.value ?? ''}</textarea>`;
+    control = html`<textarea ${common} rows="6"${options.maxlength ? html` maxlength="${options.maxlength}"` : null}>${options.value ?? ''}</textarea>`;
   } else {
     const type = options.type ?? 'text';
-    control = html`<input
-      ${common}
-      type="${type}"
-      ${type !== 'file' && type !== 'password' ? html` value="${options.value ?? ''}"` : null}${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : null}${options.inputmode ? html` inputmode="${options.inputmode}"` : null}${options.multiple ? html` multiple` : null}${options.accept ? html` accept="${options.accept}"` : null}${options.maxlength ? html` maxlength="${options.maxlength}"` : null}
-    />`;
+    control = html`<input ${common} type="${type}"${type !== 'file' && type !== 'password' ? html` value="${options.value ?? ''}"` : null}${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : null}${options.inputmode ? html` inputmode="${options.inputmode}"` : null}${options.multiple ? html` multiple` : null}${options.accept ? html` accept="${options.accept}"` : null}${options.maxlength ? html` maxlength="${options.maxlength}"` : null}>`;
   }
   return html`<div class="field${errors.length ? ' invalid' : ''}">
     <label for="${id}">${label}</label>
-    ${control} ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : null}
+    ${control}
+    ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : null}
     ${options.note ? html`<p class="note" id="${id}-note">${options.note}</p>` : null}
     ${errors.map((message, i) => html`<p class="field-error" ${i === 0 ? html`id="${id}-error"` : null} role="alert">${message}</p>`)}
   </div>`;

@@ -32,15 +32,11 @@ export const TABS = [
 
 /** The Manage account tab menu; the current tab marked. */
 export function accountTabs(t: Translate, current: string | null): SafeHtml {
-  return html`<nav class="tabs" aria-label="${t('account.title')}">
-    <ul>
-      ${TABS.map((tab) =>
-        tab.path === current
-          ? html`<li><a href="${tab.path}" aria-current="page" class="current">${t(tab.key)}</a></li>`
-          : html`<li><a href="${tab.path}">${t(tab.key)}</a></li>`,
-      )}
-    </ul>
-  </nav>`;
+  return html`<nav class="tabs" aria-label="${t('account.title')}"><ul>${TABS.map((tab) =>
+    tab.path === current
+      ? html`<li><a href="${tab.path}" aria-current="page" class="current">${t(tab.key)}</a></li>`
+      : html`<li><a href="${tab.path}">${t(tab.key)}</a></li>`,
+  )}</ul></nav>`;
 }
 
 /** The read-only facts of the account (member type, login ID, name…), as a definition list. */
@@ -51,11 +47,5 @@ export function accountFacts(
 ): SafeHtml {
   const value = (row: (typeof rows)[number]): string =>
     row === 'memberType' ? t(`memberType.${account.memberType}` as never) : (account[row] ?? t('common.none'));
-  return html`<dl class="facts">
-    ${rows.map(
-      (row) =>
-        html`<dt>${t(`field.${row}` as never)}</dt>
-          <dd data-field="${row}">${value(row)}</dd>`,
-    )}
-  </dl>`;
+  return html`<dl class="facts">${rows.map((row) => html`<dt>${t(`field.${row}` as never)}</dt><dd data-field="${row}">${value(row)}</dd>`)}</dl>`;
 }

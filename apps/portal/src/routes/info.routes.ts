@@ -52,50 +52,30 @@ async function infoPage(ctx: PageContext, options: InfoPageOptions = {}): Promis
   const pending = ctx.session.pendingMobilePhone;
   const mobile = pending
     ? html`<p>${t('info.mobileSent', { mobilePhone: pending })}</p>
-        <form method="post" action="${PATH}/mobile-phone/confirm" class="stack narrow">
-          ${csrfField(ctx.session.csrf)}
-          ${field({ name: 'code', label: t('field.code'), refusal: mobileRefusal, inputmode: 'numeric', autocomplete: 'one-time-code', required: true, maxlength: 6 })}
-          <button type="submit">${t('common.ok')}</button>
-        </form>
-        <form method="post" action="${PATH}/mobile-phone" class="inline">
-          ${csrfField(ctx.session.csrf)}<input type="hidden" name="mobilePhone" value="${pending}" /><button type="submit" class="secondary">
-            ${t('loginId.resend')}
-          </button>
-        </form>
-        <form method="post" action="${PATH}/mobile-phone/cancel" class="inline">
-          ${csrfField(ctx.session.csrf)}<button type="submit" class="secondary">${t('common.cancel')}</button>
-        </form>`
-    : html`<form method="post" action="${PATH}/mobile-phone" class="stack narrow">
-        ${csrfField(ctx.session.csrf)}
+      <form method="post" action="${PATH}/mobile-phone/confirm" class="stack narrow">${csrfField(ctx.session.csrf)}
+        ${field({ name: 'code', label: t('field.code'), refusal: mobileRefusal, inputmode: 'numeric', autocomplete: 'one-time-code', required: true, maxlength: 6 })}
+        <button type="submit">${t('common.ok')}</button></form>
+      <form method="post" action="${PATH}/mobile-phone" class="inline">${csrfField(ctx.session.csrf)}<input type="hidden" name="mobilePhone" value="${pending}"><button type="submit" class="secondary">${t('loginId.resend')}</button></form>
+      <form method="post" action="${PATH}/mobile-phone/cancel" class="inline">${csrfField(ctx.session.csrf)}<button type="submit" class="secondary">${t('common.cancel')}</button></form>`
+    : html`<form method="post" action="${PATH}/mobile-phone" class="stack narrow">${csrfField(ctx.session.csrf)}
         ${field({ name: 'mobilePhone', label: t('field.mobilePhone'), type: 'tel', value: options.mobileValue ?? account.mobilePhone, refusal: mobileRefusal, autocomplete: 'tel', required: true })}
-        <button type="submit">${t('info.mobileSend')}</button>
-      </form>`;
+        <button type="submit">${t('info.mobileSend')}</button></form>`;
   ctx.render(
     t('tab.info'),
-    html`<h1>${t('account.title')}</h1>
-      ${accountTabs(t, PATH)}
-      <section>
-        <h2>${t('tab.info')}</h2>
-        <p>${t('info.intro')}</p>
-        ${accountFacts(t, account, ['memberType', 'loginId', 'name'])}
-        ${conflict ? html`<div class="alert" role="alert"><p>${t('info.conflict')}</p></div>` : formAlert(refusal, t)}
-        <form method="post" action="${PATH}" class="stack" novalidate>
-          ${csrfField(ctx.session.csrf)}
-          <input type="hidden" name="version" value="${account.version}" />
-          ${field({ name: 'language', label: t('field.language'), value: values.language, refusal, options: LANGS.map((code) => ({ value: code, label: LANG_NAMES[code] })), note: note('language') })}
-          <fieldset>
-            <legend>${t('field.address')}</legend>
-            ${ADDRESS_FIELDS.map((name) => field({ name, label: t(`field.${name}` as never), value: values[name], refusal, note: note(name) }))}
-          </fieldset>
-          ${field({ name: 'billingEmail', label: t('field.billingEmail'), type: 'email', value: values.billingEmail, refusal, required: true, note: note('billingEmail') })}
-          ${field({ name: 'serviceArea', label: t('field.serviceArea'), value: values.serviceArea, refusal, options: ctx.deps.serviceAreas.map((area) => ({ value: area, label: area })), note: note('serviceArea') })}
-          <button type="submit">${t('common.ok')}</button>
-        </form>
-      </section>
-      <section>
-        <h2>${t('info.mobileTitle')}</h2>
-        ${mobile}
-      </section>`,
+    html`<h1>${t('account.title')}</h1>${accountTabs(t, PATH)}
+    <section><h2>${t('tab.info')}</h2><p>${t('info.intro')}</p>${accountFacts(t, account, ['memberType', 'loginId', 'name'])}
+    ${conflict ? html`<div class="alert" role="alert"><p>${t('info.conflict')}</p></div>` : formAlert(refusal, t)}
+    <form method="post" action="${PATH}" class="stack" novalidate>${csrfField(ctx.session.csrf)}
+      <input type="hidden" name="version" value="${account.version}">
+      ${field({ name: 'language', label: t('field.language'), value: values.language, refusal, options: LANGS.map((code) => ({ value: code, label: LANG_NAMES[code] })), note: note('language') })}
+      <fieldset><legend>${t('field.address')}</legend>
+        ${ADDRESS_FIELDS.map((name) => field({ name, label: t(`field.${name}` as never), value: values[name], refusal, note: note(name) }))}
+      </fieldset>
+      ${field({ name: 'billingEmail', label: t('field.billingEmail'), type: 'email', value: values.billingEmail, refusal, required: true, note: note('billingEmail') })}
+      ${field({ name: 'serviceArea', label: t('field.serviceArea'), value: values.serviceArea, refusal, options: ctx.deps.serviceAreas.map((area) => ({ value: area, label: area })), note: note('serviceArea') })}
+      <button type="submit">${t('common.ok')}</button>
+    </form></section>
+    <section><h2>${t('info.mobileTitle')}</h2>${mobile}</section>`,
     options.status ?? 200,
   );
 }

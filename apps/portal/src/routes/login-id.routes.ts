@@ -36,15 +36,11 @@ async function currentChange(ctx: PageContext): Promise<ChangeView | null> {
 }
 
 function stepForm(ctx: PageContext, action: string, body: SafeHtml, button: string): SafeHtml {
-  return html`<form method="post" action="${PATH}/${action}" class="stack narrow">
-    ${csrfField(ctx.session.csrf)}${body}<button type="submit">${button}</button>
-  </form>`;
+  return html`<form method="post" action="${PATH}/${action}" class="stack narrow">${csrfField(ctx.session.csrf)}${body}<button type="submit">${button}</button></form>`;
 }
 
 function smallForm(ctx: PageContext, action: string, button: string): SafeHtml {
-  return html`<form method="post" action="${PATH}/${action}" class="inline">
-    ${csrfField(ctx.session.csrf)}<button type="submit" class="secondary">${button}</button>
-  </form>`;
+  return html`<form method="post" action="${PATH}/${action}" class="inline">${csrfField(ctx.session.csrf)}<button type="submit" class="secondary">${button}</button></form>`;
 }
 
 function codeField(ctx: PageContext, refusal: Refusal): SafeHtml {
@@ -56,13 +52,9 @@ async function loginIdPage(ctx: PageContext, refusal: Refusal, values: FormValue
   const change = await currentChange(ctx);
   const inFlight = change && !TERMINAL.has(change.status) ? change : null;
   const where = change
-    ? html`<section class="where" aria-labelledby="where-title">
-        <h3 id="where-title">${t('loginId.where')}</h3>
-        <p class="change-status" data-status="${change.status}">
-          ${t(`loginId.status.${change.status}` as MessageKey)}${change.failureCode ? html` — ${t(`error.${change.failureCode}` as MessageKey)}` : null}
-        </p>
-        ${inFlight ? html`<p>${t('loginId.expiresAt', { at: formatDateTime(change.expiresAt, ctx.lang) })}</p>` : null}
-      </section>`
+    ? html`<section class="where" aria-labelledby="where-title"><h3 id="where-title">${t('loginId.where')}</h3>
+        <p class="change-status" data-status="${change.status}">${t(`loginId.status.${change.status}` as MessageKey)}${change.failureCode ? html` — ${t(`error.${change.failureCode}` as MessageKey)}` : null}</p>
+        ${inFlight ? html`<p>${t('loginId.expiresAt', { at: formatDateTime(change.expiresAt, ctx.lang) })}</p>` : null}</section>`
     : null;
   const cancel = inFlight ? html`<p class="secondary-actions">${smallForm(ctx, 'cancel', t('loginId.cancel'))}</p>` : null;
   const resend =
@@ -72,49 +64,38 @@ async function loginIdPage(ctx: PageContext, refusal: Refusal, values: FormValue
   let step: SafeHtml;
   switch (inFlight?.status) {
     case 'AWAITING_IDENTITY_CODE':
-      step = html`<p>${t('loginId.smsSent')}</p>
-        ${stepForm(ctx, 'identity-code', codeField(ctx, refusal), t('common.next'))}`;
+      step = html`<p>${t('loginId.smsSent')}</p>${stepForm(ctx, 'identity-code', codeField(ctx, refusal), t('common.next'))}`;
       break;
     case 'AWAITING_NEW_LOGIN_ID':
-      step = html`<p>${t('loginId.enterNew')}</p>
-        ${stepForm(
-          ctx,
-          'new-login-id',
-          field({ name: 'newLoginId', label: t('field.newLoginId'), type: 'email', value: values.newLoginId, refusal, autocomplete: 'email', required: true }),
-          t('loginId.verifyEmail'),
-        )}`;
+      step = html`<p>${t('loginId.enterNew')}</p>${stepForm(
+        ctx,
+        'new-login-id',
+        field({ name: 'newLoginId', label: t('field.newLoginId'), type: 'email', value: values.newLoginId, refusal, autocomplete: 'email', required: true }),
+        t('loginId.verifyEmail'),
+      )}`;
       break;
     case 'AWAITING_EMAIL_CODE':
-      step = html`<p>${t('loginId.emailSent', { newLoginId: inFlight.newLoginId ?? '' })}</p>
-        ${stepForm(ctx, 'email-code', codeField(ctx, refusal), t('loginId.verifyCode'))}`;
+      step = html`<p>${t('loginId.emailSent', { newLoginId: inFlight.newLoginId ?? '' })}</p>${stepForm(ctx, 'email-code', codeField(ctx, refusal), t('loginId.verifyCode'))}`;
       break;
     case 'AWAITING_CONFIRMATION':
-      step = html`<p>${t('loginId.confirm', { newLoginId: inFlight.newLoginId ?? '' })}</p>
-        ${stepForm(ctx, 'confirm', html``, t('common.next'))}`;
+      step = html`<p>${t('loginId.confirm', { newLoginId: inFlight.newLoginId ?? '' })}</p>${stepForm(ctx, 'confirm', html``, t('common.next'))}`;
       break;
     default: {
       const account = await fetchAccount(ctx);
-      step = html`<p>${t('loginId.intro')}</p>
-        ${accountFacts(t, account, ['memberType', 'loginId'])}${stepForm(
-          ctx,
-          'start',
-          html`<input type="text" name="username" value="${account.loginId}" autocomplete="username" hidden />
-            ${field({ name: 'currentPassword', label: t('field.currentPassword'), type: 'password', refusal, autocomplete: 'current-password', required: true })}
-            ${field({ name: 'mobilePhone', label: t('field.mobilePhone'), type: 'tel', value: values.mobilePhone, refusal, autocomplete: 'tel', required: true })}`,
-          t('common.next'),
-        )}`;
+      step = html`<p>${t('loginId.intro')}</p>${accountFacts(t, account, ['memberType', 'loginId'])}${stepForm(
+        ctx,
+        'start',
+        html`<input type="text" name="username" value="${account.loginId}" autocomplete="username" hidden>
+        ${field({ name: 'currentPassword', label: t('field.currentPassword'), type: 'password', refusal, autocomplete: 'current-password', required: true })}
+        ${field({ name: 'mobilePhone', label: t('field.mobilePhone'), type: 'tel', value: values.mobilePhone, refusal, autocomplete: 'tel', required: true })}`,
+        t('common.next'),
+      )}`;
     }
   }
   ctx.render(
     t('tab.loginId'),
-    html`<h1>${t('account.title')}</h1>
-      ${accountTabs(t, PATH)}
-      <section>
-        <h2>${t('tab.loginId')}</h2>
-        ${where}${formAlert(refusal, t)}${step}
-        <p class="secondary-actions">${resend}</p>
-        ${cancel}
-      </section>`,
+    html`<h1>${t('account.title')}</h1>${accountTabs(t, PATH)}
+    <section><h2>${t('tab.loginId')}</h2>${where}${formAlert(refusal, t)}${step}<p class="secondary-actions">${resend}</p>${cancel}</section>`,
     status,
   );
 }

@@ -15,16 +15,12 @@ function myPage(ctx: PageContext): void {
   const auth = ctx.requireAuth();
   ctx.render(
     t('my.title'),
-    html`<h1>${t('my.title')}</h1>
-      <p>${t('my.signedInAs', { loginId: auth.loginId })}</p>
-      <ul class="cards">
-        <li>
-          <a href="/my/account">${t('nav.manageAccount')}</a>
-          <p>${t('my.manageIntro')}</p>
-        </li>
-        <li><a href="/my/sessions">${t('nav.sessions')}</a></li>
-        <li><a href="/support">${t('nav.contact')}</a></li>
-      </ul>`,
+    html`<h1>${t('my.title')}</h1><p>${t('my.signedInAs', { loginId: auth.loginId })}</p>
+    <ul class="cards">
+      <li><a href="/my/account">${t('nav.manageAccount')}</a><p>${t('my.manageIntro')}</p></li>
+      <li><a href="/my/sessions">${t('nav.sessions')}</a></li>
+      <li><a href="/support">${t('nav.contact')}</a></li>
+    </ul>`,
   );
 }
 
@@ -33,16 +29,13 @@ function gateForm(ctx: PageContext, refusal: Refusal, status = 200): void {
   const next = safeNext(ctx.req.query.next ?? ctx.field('next'), '/my/account');
   ctx.render(
     t('gate.title'),
-    html`<h1>${t('gate.title')}</h1>
-      <p>${t('gate.intro')}</p>
-      ${formAlert(refusal, t)}
-      <form method="post" action="/my/account" class="stack narrow">
-        ${csrfField(ctx.session.csrf)}
-        <input type="hidden" name="next" value="${next}" />
-        <input type="text" name="username" value="${ctx.auth?.loginId ?? ''}" autocomplete="username" hidden />
-        ${field({ name: 'password', label: t('field.currentPassword'), type: 'password', refusal, autocomplete: 'current-password', required: true })}
-        <button type="submit">${t('common.ok')}</button>
-      </form>`,
+    html`<h1>${t('gate.title')}</h1><p>${t('gate.intro')}</p>${formAlert(refusal, t)}
+    <form method="post" action="/my/account" class="stack narrow">${csrfField(ctx.session.csrf)}
+      <input type="hidden" name="next" value="${next}">
+      <input type="text" name="username" value="${ctx.auth?.loginId ?? ''}" autocomplete="username" hidden>
+      ${field({ name: 'password', label: t('field.currentPassword'), type: 'password', refusal, autocomplete: 'current-password', required: true })}
+      <button type="submit">${t('common.ok')}</button>
+    </form>`,
     status,
   );
 }
@@ -54,12 +47,8 @@ async function manageAccount(ctx: PageContext): Promise<void> {
   ctx.setLang(account.language);
   ctx.render(
     t('account.title'),
-    html`<h1>${t('account.title')}</h1>
-      ${accountTabs(ctx.t, null)}
-      <section>
-        <h2>${t('account.summary')}</h2>
-        ${accountFacts(ctx.t, account, ['memberType', 'loginId', 'name', 'businessName', 'businessRegistrationNumber', 'mobilePhone'])}
-      </section>`,
+    html`<h1>${t('account.title')}</h1>${accountTabs(ctx.t, null)}
+    <section><h2>${t('account.summary')}</h2>${accountFacts(ctx.t, account, ['memberType', 'loginId', 'name', 'businessName', 'businessRegistrationNumber', 'mobilePhone'])}</section>`,
   );
 }
 
@@ -93,34 +82,16 @@ async function sessions(ctx: PageContext): Promise<void> {
   const t = ctx.t;
   const { body } = await ctx.call<SessionRow[]>({ method: 'GET', path: '/me/sessions' });
   const rows = body.map(
-    (session) =>
-      html`<tr data-session="${session.id}">
-        <td>${session.current ? html`<strong>${t('sessions.current')}</strong>` : (session.userAgent ?? '').slice(0, 80)}</td>
-        <td>${formatDateTime(session.createdAt, ctx.lang)}</td>
-        <td>${formatDateTime(session.lastUsedAt, ctx.lang)}</td>
-        <td>${session.clientIp ?? t('common.none')}</td>
-        <td>
-          ${session.current ? null : html`<form method="post" action="/my/sessions/${session.id}/revoke" class="inline">${csrfField(ctx.session.csrf)}<button type="submit" class="secondary">${t('sessions.revoke')}</button></form>`}
-        </td>
-      </tr>`,
+    (session) => html`<tr data-session="${session.id}">
+      <td>${session.current ? html`<strong>${t('sessions.current')}</strong>` : (session.userAgent ?? '').slice(0, 80)}</td>
+      <td>${formatDateTime(session.createdAt, ctx.lang)}</td><td>${formatDateTime(session.lastUsedAt, ctx.lang)}</td><td>${session.clientIp ?? t('common.none')}</td>
+      <td>${session.current ? null : html`<form method="post" action="/my/sessions/${session.id}/revoke" class="inline">${csrfField(ctx.session.csrf)}<button type="submit" class="secondary">${t('sessions.revoke')}</button></form>`}</td>
+    </tr>`,
   );
   ctx.render(
     t('sessions.title'),
     html`<h1>${t('sessions.title')}</h1>
-      <table class="list">
-        <thead>
-          <tr>
-            <th></th>
-            <th>${t('sessions.started')}</th>
-            <th>${t('sessions.lastUsed')}</th>
-            <th>${t('sessions.from')}</th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>`,
+    <table class="list"><thead><tr><th></th><th>${t('sessions.started')}</th><th>${t('sessions.lastUsed')}</th><th>${t('sessions.from')}</th><th></th></tr></thead><tbody>${rows}</tbody></table>`,
   );
 }
 

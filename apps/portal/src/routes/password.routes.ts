@@ -17,22 +17,15 @@ function passwordForm(ctx: PageContext, refusal: Refusal, status = 200): void {
   const t = ctx.t;
   ctx.render(
     t('tab.password'),
-    html`<h1>${t('account.title')}</h1>
-      ${accountTabs(t, PATH)}
-      <section>
-        <h2>${t('tab.password')}</h2>
-        <p>${t('password.intro')}</p>
-        <p class="hint">${t('password.history')}</p>
-        ${formAlert(refusal, t)}
-        <form method="post" action="${PATH}" class="stack narrow">
-          ${csrfField(ctx.session.csrf)}
-          <input type="text" name="username" value="${ctx.auth?.loginId ?? ''}" autocomplete="username" hidden />
-          ${field({ name: 'currentPassword', label: t('field.currentPassword'), type: 'password', refusal, autocomplete: 'current-password', required: true })}
-          ${field({ name: 'newPassword', label: t('field.newPassword'), type: 'password', refusal, autocomplete: 'new-password', required: true, maxlength: 16 })}
-          ${field({ name: 'newPasswordConfirmation', label: t('field.newPasswordConfirmation'), type: 'password', refusal, autocomplete: 'new-password', required: true, maxlength: 16 })}
-          <button type="submit">${t('common.ok')}</button>
-        </form>
-      </section>`,
+    html`<h1>${t('account.title')}</h1>${accountTabs(t, PATH)}
+    <section><h2>${t('tab.password')}</h2><p>${t('password.intro')}</p><p class="hint">${t('password.history')}</p>${formAlert(refusal, t)}
+    <form method="post" action="${PATH}" class="stack narrow">${csrfField(ctx.session.csrf)}
+      <input type="text" name="username" value="${ctx.auth?.loginId ?? ''}" autocomplete="username" hidden>
+      ${field({ name: 'currentPassword', label: t('field.currentPassword'), type: 'password', refusal, autocomplete: 'current-password', required: true })}
+      ${field({ name: 'newPassword', label: t('field.newPassword'), type: 'password', refusal, autocomplete: 'new-password', required: true, maxlength: 16 })}
+      ${field({ name: 'newPasswordConfirmation', label: t('field.newPasswordConfirmation'), type: 'password', refusal, autocomplete: 'new-password', required: true, maxlength: 16 })}
+      <button type="submit">${t('common.ok')}</button>
+    </form></section>`,
     status,
   );
 }

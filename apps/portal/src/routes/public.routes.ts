@@ -29,14 +29,9 @@ function landing(ctx: PageContext): void {
   const t = ctx.t;
   ctx.render(
     t('landing.title'),
-    html`<section class="landing">
-      <h1>${t('landing.title')}</h1>
-      <p>${t('landing.intro')}</p>
-      <p class="actions">
-        ${ctx.auth ? html`<a class="button-link" href="/my">${t('nav.my')}</a>` : html`<a class="button-link" href="/login">${t('nav.login')}</a> <a href="/signup">${t('nav.signup')}</a>`}
-      </p>
-      <p><a href="/password-reset">${t('landing.forgot')}</a></p>
-    </section>`,
+    html`<section class="landing"><h1>${t('landing.title')}</h1><p>${t('landing.intro')}</p>
+      <p class="actions">${ctx.auth ? html`<a class="button-link" href="/my">${t('nav.my')}</a>` : html`<a class="button-link" href="/login">${t('nav.login')}</a> <a href="/signup">${t('nav.signup')}</a>`}</p>
+      <p><a href="/password-reset">${t('landing.forgot')}</a></p></section>`,
   );
 }
 
@@ -45,26 +40,23 @@ function signUpForm(ctx: PageContext, values: FormValues, refusal: Refusal, stat
   const options = (list: readonly string[], prefix?: string) => list.map((value) => ({ value, label: prefix ? t(`${prefix}.${value}` as never) : value }));
   ctx.render(
     t('signup.title'),
-    html`<h1>${t('signup.title')}</h1>
-      ${formAlert(refusal, t)}
-      <form method="post" action="/signup" class="stack" novalidate>
-        ${csrfField(ctx.session.csrf)}
-        ${field({ name: 'loginId', label: t('field.loginId'), type: 'email', value: values.loginId, refusal, autocomplete: 'username', required: true })}
-        ${field({ name: 'password', label: t('field.password'), type: 'password', refusal, autocomplete: 'new-password', required: true, hint: t('password.intro') })}
-        ${field({ name: 'name', label: t('field.name'), value: values.name, refusal, autocomplete: 'name', required: true })}
-        ${field({ name: 'memberType', label: t('field.memberType'), value: values.memberType || 'PERSONAL', refusal, options: options(MEMBER_TYPES, 'memberType') })}
-        ${field({ name: 'businessName', label: `${t('field.businessName')} (${t('signup.businessOnly')})`, value: values.businessName, refusal })}
-        ${field({ name: 'businessRegistrationNumber', label: `${t('field.businessRegistrationNumber')} (${t('signup.businessOnly')})`, value: values.businessRegistrationNumber, refusal })}
-        ${field({ name: 'mobilePhone', label: t('field.mobilePhone'), type: 'tel', value: values.mobilePhone, refusal, autocomplete: 'tel', required: true })}
-        ${field({ name: 'language', label: t('field.language'), value: values.language || ctx.lang, refusal, options: LANGS.map((code) => ({ value: code, label: code })) })}
-        ${field({ name: 'serviceArea', label: t('field.serviceArea'), value: values.serviceArea, refusal, options: options(ctx.deps.serviceAreas) })}
-        ${field({ name: 'billingEmail', label: t('field.billingEmail'), type: 'email', value: values.billingEmail, refusal, required: true })}
-        <fieldset>
-          <legend>${t('field.address')} (${t('common.optional')})</legend>
-          ${ADDRESS_FIELDS.map((name) => field({ name, label: t(`field.${name}` as never), value: values[name], refusal }))}
-        </fieldset>
-        <button type="submit">${t('signup.submit')}</button>
-      </form>`,
+    html`<h1>${t('signup.title')}</h1>${formAlert(refusal, t)}
+    <form method="post" action="/signup" class="stack" novalidate>${csrfField(ctx.session.csrf)}
+      ${field({ name: 'loginId', label: t('field.loginId'), type: 'email', value: values.loginId, refusal, autocomplete: 'username', required: true })}
+      ${field({ name: 'password', label: t('field.password'), type: 'password', refusal, autocomplete: 'new-password', required: true, hint: t('password.intro') })}
+      ${field({ name: 'name', label: t('field.name'), value: values.name, refusal, autocomplete: 'name', required: true })}
+      ${field({ name: 'memberType', label: t('field.memberType'), value: values.memberType || 'PERSONAL', refusal, options: options(MEMBER_TYPES, 'memberType') })}
+      ${field({ name: 'businessName', label: `${t('field.businessName')} (${t('signup.businessOnly')})`, value: values.businessName, refusal })}
+      ${field({ name: 'businessRegistrationNumber', label: `${t('field.businessRegistrationNumber')} (${t('signup.businessOnly')})`, value: values.businessRegistrationNumber, refusal })}
+      ${field({ name: 'mobilePhone', label: t('field.mobilePhone'), type: 'tel', value: values.mobilePhone, refusal, autocomplete: 'tel', required: true })}
+      ${field({ name: 'language', label: t('field.language'), value: values.language || ctx.lang, refusal, options: LANGS.map((code) => ({ value: code, label: code })) })}
+      ${field({ name: 'serviceArea', label: t('field.serviceArea'), value: values.serviceArea, refusal, options: options(ctx.deps.serviceAreas) })}
+      ${field({ name: 'billingEmail', label: t('field.billingEmail'), type: 'email', value: values.billingEmail, refusal, required: true })}
+      <fieldset><legend>${t('field.address')} (${t('common.optional')})</legend>
+        ${ADDRESS_FIELDS.map((name) => field({ name, label: t(`field.${name}` as never), value: values[name], refusal }))}
+      </fieldset>
+      <button type="submit">${t('signup.submit')}</button>
+    </form>`,
     status,
   );
 }
@@ -104,21 +96,14 @@ function loginForm(ctx: PageContext, loginId: string, refusal: Refusal, resetReq
   ctx.render(
     t('login.title'),
     html`<h1>${t('login.title')}</h1>
-      ${
-        resetRequired
-          ? html`<div class="alert" role="alert">
-              <p>${t('login.resetRequired')} <a href="/password-reset">${t('login.resetLink')}</a></p>
-            </div>`
-          : formAlert(refusal, t)
-      }
-      <form method="post" action="/login" class="stack narrow">
-        ${csrfField(ctx.session.csrf)}
-        <input type="hidden" name="next" value="${next}" />
-        ${field({ name: 'loginId', label: t('field.loginId'), type: 'email', value: loginId, refusal, autocomplete: 'username', required: true })}
-        ${field({ name: 'password', label: t('field.password'), type: 'password', refusal, autocomplete: 'current-password', required: true })}
-        <button type="submit">${t('login.submit')}</button>
-      </form>
-      <p><a href="/password-reset">${t('landing.forgot')}</a> · <a href="/signup">${t('nav.signup')}</a></p>`,
+    ${resetRequired ? html`<div class="alert" role="alert"><p>${t('login.resetRequired')} <a href="/password-reset">${t('login.resetLink')}</a></p></div>` : formAlert(refusal, t)}
+    <form method="post" action="/login" class="stack narrow">${csrfField(ctx.session.csrf)}
+      <input type="hidden" name="next" value="${next}">
+      ${field({ name: 'loginId', label: t('field.loginId'), type: 'email', value: loginId, refusal, autocomplete: 'username', required: true })}
+      ${field({ name: 'password', label: t('field.password'), type: 'password', refusal, autocomplete: 'current-password', required: true })}
+      <button type="submit">${t('login.submit')}</button>
+    </form>
+    <p><a href="/password-reset">${t('landing.forgot')}</a> · <a href="/signup">${t('nav.signup')}</a></p>`,
     status,
   );
 }

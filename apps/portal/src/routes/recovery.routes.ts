@@ -31,14 +31,10 @@ function askForm(ctx: PageContext, loginId: string, refusal: Refusal, status = 2
   const t = ctx.t;
   ctx.render(
     t('reset.title'),
-    html`<h1>${t('reset.title')}</h1>
-      <p>${t('reset.intro')}</p>
-      ${formAlert(refusal, t)}
-      <form method="post" action="${RESET}" class="stack narrow">
-        ${csrfField(ctx.session.csrf)}
-        ${field({ name: 'loginId', label: t('field.loginId'), type: 'email', value: loginId, refusal, autocomplete: 'username', required: true })}
-        <button type="submit">${t('reset.send')}</button>
-      </form>`,
+    html`<h1>${t('reset.title')}</h1><p>${t('reset.intro')}</p>${formAlert(refusal, t)}
+    <form method="post" action="${RESET}" class="stack narrow">${csrfField(ctx.session.csrf)}
+      ${field({ name: 'loginId', label: t('field.loginId'), type: 'email', value: loginId, refusal, autocomplete: 'username', required: true })}
+      <button type="submit">${t('reset.send')}</button></form>`,
     status,
   );
 }
@@ -47,16 +43,11 @@ function setForm(ctx: PageContext, refusal: Refusal, status = 200): void {
   const t = ctx.t;
   ctx.render(
     t('reset.setTitle'),
-    html`<h1>${t('reset.setTitle')}</h1>
-      <p>${t('password.intro')}</p>
-      <p class="hint">${t('password.history')}</p>
-      ${formAlert(refusal, t)}
-      <form method="post" action="${RESET}/new" class="stack narrow">
-        ${csrfField(ctx.session.csrf)}
-        ${field({ name: 'newPassword', label: t('field.newPassword'), type: 'password', refusal, autocomplete: 'new-password', required: true, maxlength: 16 })}
-        ${field({ name: 'newPasswordConfirmation', label: t('field.newPasswordConfirmation'), type: 'password', refusal, autocomplete: 'new-password', required: true, maxlength: 16 })}
-        <button type="submit">${t('reset.set')}</button>
-      </form>`,
+    html`<h1>${t('reset.setTitle')}</h1><p>${t('password.intro')}</p><p class="hint">${t('password.history')}</p>${formAlert(refusal, t)}
+    <form method="post" action="${RESET}/new" class="stack narrow">${csrfField(ctx.session.csrf)}
+      ${field({ name: 'newPassword', label: t('field.newPassword'), type: 'password', refusal, autocomplete: 'new-password', required: true, maxlength: 16 })}
+      ${field({ name: 'newPasswordConfirmation', label: t('field.newPasswordConfirmation'), type: 'password', refusal, autocomplete: 'new-password', required: true, maxlength: 16 })}
+      <button type="submit">${t('reset.set')}</button></form>`,
     status,
   );
 }
@@ -103,17 +94,13 @@ function revertPage(ctx: PageContext, refusal: Refusal = NO_REFUSAL, status = 20
   const token = ctx.session.revertToken;
   ctx.render(
     t('revert.title'),
-    html`<h1>${t('revert.title')}</h1>
-      ${formAlert(refusal, t)}
-      ${
-        token
-          ? html`<p>${t('revert.what')}</p>
-              <p class="hint">${t('revert.nothingYet')}</p>
-              <form method="post" action="${REVERT}" class="stack narrow">
-                ${csrfField(ctx.session.csrf)}<button type="submit">${t('revert.button')}</button>
-              </form>`
-          : html`<p>${t('revert.noToken')}</p>`
-      }`,
+    html`<h1>${t('revert.title')}</h1>${formAlert(refusal, t)}
+    ${
+      token
+        ? html`<p>${t('revert.what')}</p><p class="hint">${t('revert.nothingYet')}</p>
+        <form method="post" action="${REVERT}" class="stack narrow">${csrfField(ctx.session.csrf)}<button type="submit">${t('revert.button')}</button></form>`
+        : html`<p>${t('revert.noToken')}</p>`
+    }`,
     status,
   );
 }
@@ -135,9 +122,7 @@ async function revert(ctx: PageContext): Promise<void> {
   const t = ctx.t;
   ctx.render(
     t('revert.title'),
-    html`<h1>${t('revert.title')}</h1>
-      <p role="status" class="flash status">${t('revert.done')}</p>
-      <p><a href="${RESET}">${t('login.resetLink')}</a></p>`,
+    html`<h1>${t('revert.title')}</h1><p role="status" class="flash status">${t('revert.done')}</p><p><a href="${RESET}">${t('login.resetLink')}</a></p>`,
   );
 }
 

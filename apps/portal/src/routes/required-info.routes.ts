@@ -65,62 +65,33 @@ async function requiredInfoPage(ctx: PageContext, values: FormValues, refusal: R
   const t = ctx.t;
   const { body: applications } = await ctx.call<ApplicationSummary[]>({ method: 'GET', path: '/me/required-info-applications' });
   const rows = applications.map(
-    (application) =>
-      html`<tr data-application="${application.id}">
-        <td>${formatDateTime(application.submittedAt, ctx.lang)}</td>
-        <td>${requestedText(ctx, application.requested)}</td>
-        <td><span class="badge" data-status="${application.status}">${statusLabel(ctx, application.status)}</span></td>
-        <td><a href="${PATH}/${application.id}">${t('required.open')}</a></td>
-      </tr>`,
+    (
+      application,
+    ) => html`<tr data-application="${application.id}"><td>${formatDateTime(application.submittedAt, ctx.lang)}</td><td>${requestedText(ctx, application.requested)}</td>
+      <td><span class="badge" data-status="${application.status}">${statusLabel(ctx, application.status)}</span></td><td><a href="${PATH}/${application.id}">${t('required.open')}</a></td></tr>`,
   );
   const memberTypes = [{ value: '', label: t('common.none') }, ...MEMBER_TYPES.map((type) => ({ value: type, label: t(`memberType.${type}`) }))];
   ctx.render(
     t('tab.requiredInfo'),
-    html`<h1>${t('account.title')}</h1>
-      ${accountTabs(t, PATH)}
-      <section>
-        <h2>${t('tab.requiredInfo')}</h2>
-        <p>${t('required.intro')}</p>
-        <p><a class="download" href="/support/data/member-info-change-application" download>${t('required.download')}</a></p>
-      </section>
-      <section>
-        <h2>${t('required.list')}</h2>
-        ${
-          applications.length === 0
-            ? html`<p>${t('required.noApplications')}</p>`
-            : html`<table class="list">
-                <thead>
-                  <tr>
-                    <th>${t('required.submittedAt')}</th>
-                    <th>${t('required.requested')}</th>
-                    <th>${t('required.status')}</th>
-                    <th></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows}
-                </tbody>
-              </table>`
-        }
-      </section>
-      <section>
-        <h2>${t('required.newTitle')}</h2>
-        ${formAlert(refusal, t)}
-        <form method="post" action="${PATH}" enctype="multipart/form-data" class="stack" novalidate>
-          ${csrfField(ctx.session.csrf)}
-          <fieldset>
-            <legend>${t('required.requested')}</legend>
-            ${field({ name: 'memberType', label: t('field.memberType'), value: values.memberType, refusal, options: memberTypes })}
-            ${field({ name: 'name', label: t('field.name'), value: values.name, refusal })}
-            ${field({ name: 'businessName', label: t('field.businessName'), value: values.businessName, refusal })}
-            ${field({ name: 'businessRegistrationNumber', label: t('field.businessRegistrationNumber'), value: values.businessRegistrationNumber, refusal })}
-          </fieldset>
-          ${field({ name: 'reason', label: t('field.reason'), value: values.reason, refusal, textarea: true, required: true, maxlength: 2000 })}
-          ${field({ name: 'applicationForm', label: t('field.applicationForm'), type: 'file', refusal, accept: 'application/pdf,image/png,image/jpeg', required: true })}
-          ${field({ name: 'proofDocuments', label: t('field.proofDocuments'), type: 'file', refusal, accept: 'application/pdf,image/png,image/jpeg', multiple: true, required: true })}
-          <button type="submit">${t('required.submit')}</button>
-        </form>
-      </section>`,
+    html`<h1>${t('account.title')}</h1>${accountTabs(t, PATH)}
+    <section><h2>${t('tab.requiredInfo')}</h2><p>${t('required.intro')}</p>
+      <p><a class="download" href="/support/data/member-info-change-application" download>${t('required.download')}</a></p></section>
+    <section><h2>${t('required.list')}</h2>
+      ${applications.length === 0 ? html`<p>${t('required.noApplications')}</p>` : html`<table class="list"><thead><tr><th>${t('required.submittedAt')}</th><th>${t('required.requested')}</th><th>${t('required.status')}</th><th></th></tr></thead><tbody>${rows}</tbody></table>`}
+    </section>
+    <section><h2>${t('required.newTitle')}</h2>${formAlert(refusal, t)}
+      <form method="post" action="${PATH}" enctype="multipart/form-data" class="stack" novalidate>${csrfField(ctx.session.csrf)}
+        <fieldset><legend>${t('required.requested')}</legend>
+          ${field({ name: 'memberType', label: t('field.memberType'), value: values.memberType, refusal, options: memberTypes })}
+          ${field({ name: 'name', label: t('field.name'), value: values.name, refusal })}
+          ${field({ name: 'businessName', label: t('field.businessName'), value: values.businessName, refusal })}
+          ${field({ name: 'businessRegistrationNumber', label: t('field.businessRegistrationNumber'), value: values.businessRegistrationNumber, refusal })}
+        </fieldset>
+        ${field({ name: 'reason', label: t('field.reason'), value: values.reason, refusal, textarea: true, required: true, maxlength: 2000 })}
+        ${field({ name: 'applicationForm', label: t('field.applicationForm'), type: 'file', refusal, accept: 'application/pdf,image/png,image/jpeg', required: true })}
+        ${field({ name: 'proofDocuments', label: t('field.proofDocuments'), type: 'file', refusal, accept: 'application/pdf,image/png,image/jpeg', multiple: true, required: true })}
+        <button type="submit">${t('required.submit')}</button>
+      </form></section>`,
     status,
   );
 }
@@ -151,52 +122,33 @@ async function applicationPage(ctx: PageContext, refusal: Refusal = NO_REFUSAL, 
   const { body: application } = await ctx.call<ApplicationDetail>({ method: 'GET', path: `/me/required-info-applications/${id}` });
   const history = application.history.map(
     (entry) =>
-      html`<li>
-        <time datetime="${entry.at}">${formatDateTime(entry.at, ctx.lang)}</time> ${statusLabel(ctx, entry.to)}${entry.note ? html` — ${entry.note}` : null}
-      </li>`,
+      html`<li><time datetime="${entry.at}">${formatDateTime(entry.at, ctx.lang)}</time> ${statusLabel(ctx, entry.to)}${entry.note ? html` — ${entry.note}` : null}</li>`,
   );
   const documents = application.documents.map((document) => html`<li>${document.name} (${Math.ceil(document.size / 1024)} KB)</li>`);
   ctx.render(
     t('tab.requiredInfo'),
-    html`<h1>${t('account.title')}</h1>
-      ${accountTabs(t, PATH)}
-      <section>
-        <h2>${t('tab.requiredInfo')} · <span class="badge" data-status="${application.status}">${statusLabel(ctx, application.status)}</span></h2>
-        <p>${requestedText(ctx, application.requested)}</p>
-        <p class="reason">${t('field.reason')}: ${application.reason}</p>
-        ${application.status === 'INFO_REQUESTED' && application.infoRequestMessage ? html`<p class="info-request" role="status">${t('required.infoRequest', { message: application.infoRequestMessage })}</p>` : null}
-        ${application.rejectionReason ? html`<p class="rejection">${t('required.rejection', { reason: application.rejectionReason })}</p>` : null}
-        ${formAlert(refusal, t)}
-        ${
-          application.status === 'INFO_REQUESTED'
-            ? html`<form method="post" action="${PATH}/${application.id}/documents" enctype="multipart/form-data" class="stack narrow">
-                ${csrfField(ctx.session.csrf)}
-                ${field({ name: 'proofDocuments', label: t('field.proofDocuments'), type: 'file', refusal, accept: 'application/pdf,image/png,image/jpeg', multiple: true, required: true })}
-                <button type="submit">${t('required.addDocuments')}</button>
-              </form>`
-            : null
-        }
-        ${
-          OPEN_STATES.has(application.status)
-            ? html`<form method="post" action="${PATH}/${application.id}/withdraw" class="inline">
-                ${csrfField(ctx.session.csrf)}<button type="submit" class="secondary">${t('required.withdraw')}</button>
-              </form>`
-            : null
-        }
-      </section>
-      <section>
-        <h3>${t('required.documents')}</h3>
-        <ul>
-          ${documents}
-        </ul>
-      </section>
-      <section>
-        <h3>${t('required.history')}</h3>
-        <ol class="history">
-          ${history}
-        </ol>
-      </section>
-      <p><a href="${PATH}">${t('common.back')}</a></p>`,
+    html`<h1>${t('account.title')}</h1>${accountTabs(t, PATH)}
+    <section><h2>${t('tab.requiredInfo')} · <span class="badge" data-status="${application.status}">${statusLabel(ctx, application.status)}</span></h2>
+      <p>${requestedText(ctx, application.requested)}</p><p class="reason">${t('field.reason')}: ${application.reason}</p>
+      ${application.status === 'INFO_REQUESTED' && application.infoRequestMessage ? html`<p class="info-request" role="status">${t('required.infoRequest', { message: application.infoRequestMessage })}</p>` : null}
+      ${application.rejectionReason ? html`<p class="rejection">${t('required.rejection', { reason: application.rejectionReason })}</p>` : null}
+      ${formAlert(refusal, t)}
+      ${
+        application.status === 'INFO_REQUESTED'
+          ? html`<form method="post" action="${PATH}/${application.id}/documents" enctype="multipart/form-data" class="stack narrow">${csrfField(ctx.session.csrf)}
+            ${field({ name: 'proofDocuments', label: t('field.proofDocuments'), type: 'file', refusal, accept: 'application/pdf,image/png,image/jpeg', multiple: true, required: true })}
+            <button type="submit">${t('required.addDocuments')}</button></form>`
+          : null
+      }
+      ${
+        OPEN_STATES.has(application.status)
+          ? html`<form method="post" action="${PATH}/${application.id}/withdraw" class="inline">${csrfField(ctx.session.csrf)}<button type="submit" class="secondary">${t('required.withdraw')}</button></form>`
+          : null
+      }
+    </section>
+    <section><h3>${t('required.documents')}</h3><ul>${documents}</ul></section>
+    <section><h3>${t('required.history')}</h3><ol class="history">${history}</ol></section>
+    <p><a href="${PATH}">${t('common.back')}</a></p>`,
     status,
   );
 }

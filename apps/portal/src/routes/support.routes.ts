@@ -37,13 +37,8 @@ function dataPage(ctx: PageContext): void {
   ctx.render(
     t('data.title'),
     html`<h1>${t('nav.support')} · ${t('data.title')}</h1>
-      <section>
-        <h2>${t('data.membership')}</h2>
-        <ul>
-          <li><a class="download" href="/support/data/member-info-change-application" download>${t('required.download')}</a></li>
-        </ul>
-      </section>
-      ${ctx.auth ? html`<p><a href="/support">${t('nav.contact')}</a> · <a href="/my/account/required-info">${t('required.fromSupport')}</a></p>` : null}`,
+    <section><h2>${t('data.membership')}</h2><ul><li><a class="download" href="/support/data/member-info-change-application" download>${t('required.download')}</a></li></ul></section>
+    ${ctx.auth ? html`<p><a href="/support">${t('nav.contact')}</a> · <a href="/my/account/required-info">${t('required.fromSupport')}</a></p>` : null}`,
   );
 }
 
@@ -61,42 +56,25 @@ async function supportPage(ctx: PageContext, values: FormValues, refusal: Refusa
   const t = ctx.t;
   const { body: inquiries } = await ctx.call<InquiryView[]>({ method: 'GET', path: '/me/inquiries' });
   const rows = inquiries.map(
-    (inquiry) =>
-      html`<tr data-inquiry="${inquiry.id}">
-        <td>${formatDateTime(inquiry.createdAt, ctx.lang)}</td>
-        <td>${t(`category.${inquiry.category}` as MessageKey)}</td>
-        <td><a href="/support/inquiries/${inquiry.id}">${inquiry.title}</a></td>
-        <td>${inquiry.status ? t(`status.${inquiry.status}` as MessageKey) : null}</td>
-      </tr>`,
+    (
+      inquiry,
+    ) => html`<tr data-inquiry="${inquiry.id}"><td>${formatDateTime(inquiry.createdAt, ctx.lang)}</td><td>${t(`category.${inquiry.category}` as MessageKey)}</td>
+      <td><a href="/support/inquiries/${inquiry.id}">${inquiry.title}</a></td><td>${inquiry.status ? t(`status.${inquiry.status}` as MessageKey) : null}</td></tr>`,
   );
   ctx.render(
     t('support.title'),
     html`<h1>${t('nav.support')} · ${t('support.title')}</h1>
-      <p class="callout"><a href="/my/account/required-info">${t('required.fromSupport')}</a> · <a href="/support/data">${t('nav.data')}</a></p>
-      <section>
-        <h2>${t('support.new')}</h2>
-        ${formAlert(refusal, t)}
-        <form method="post" action="/support" enctype="multipart/form-data" class="stack" novalidate>
-          ${csrfField(ctx.session.csrf)}
-          ${field({ name: 'category', label: t('field.category'), value: values.category, refusal, options: CATEGORIES.map((category) => ({ value: category, label: t(`category.${category}`) })) })}
-          ${field({ name: 'title', label: t('field.title'), value: values.title, refusal, required: true, maxlength: 200 })}
-          ${field({ name: 'body', label: t('field.body'), value: values.body, refusal, textarea: true, required: true, maxlength: 5000 })}
-          ${field({ name: 'attachments', label: `${t('field.attachments')} (${t('common.optional')})`, type: 'file', refusal, accept: 'application/pdf,image/png,image/jpeg', multiple: true })}
-          <button type="submit">${t('support.submit')}</button>
-        </form>
-      </section>
-      <section>
-        <h2>${t('support.list')}</h2>
-        ${
-          inquiries.length === 0
-            ? html`<p>${t('support.none')}</p>`
-            : html`<table class="list">
-                <tbody>
-                  ${rows}
-                </tbody>
-              </table>`
-        }
-      </section>`,
+    <p class="callout"><a href="/my/account/required-info">${t('required.fromSupport')}</a> · <a href="/support/data">${t('nav.data')}</a></p>
+    <section><h2>${t('support.new')}</h2>${formAlert(refusal, t)}
+      <form method="post" action="/support" enctype="multipart/form-data" class="stack" novalidate>${csrfField(ctx.session.csrf)}
+        ${field({ name: 'category', label: t('field.category'), value: values.category, refusal, options: CATEGORIES.map((category) => ({ value: category, label: t(`category.${category}`) })) })}
+        ${field({ name: 'title', label: t('field.title'), value: values.title, refusal, required: true, maxlength: 200 })}
+        ${field({ name: 'body', label: t('field.body'), value: values.body, refusal, textarea: true, required: true, maxlength: 5000 })}
+        ${field({ name: 'attachments', label: `${t('field.attachments')} (${t('common.optional')})`, type: 'file', refusal, accept: 'application/pdf,image/png,image/jpeg', multiple: true })}
+        <button type="submit">${t('support.submit')}</button>
+      </form></section>
+    <section><h2>${t('support.list')}</h2>
+      ${inquiries.length === 0 ? html`<p>${t('support.none')}</p>` : html`<table class="list"><tbody>${rows}</tbody></table>`}</section>`,
     status,
   );
 }
@@ -130,45 +108,22 @@ async function inquiryPage(ctx: PageContext, values: FormValues = {}, refusal: R
   const { body: inquiry } = await ctx.call<InquiryView>({ method: 'GET', path: `/me/inquiries/${id}` });
   const replies = (inquiry.replies ?? []).map(
     (reply) =>
-      html`<li class="reply ${authorOf(reply).toLowerCase()}">
-        <p class="meta">${t(`support.from.${authorOf(reply)}` as MessageKey)} · ${formatDateTime(reply.createdAt, ctx.lang)}</p>
-        <p class="body">${reply.body}</p>
-      </li>`,
+      html`<li class="reply ${authorOf(reply).toLowerCase()}"><p class="meta">${t(`support.from.${authorOf(reply)}` as MessageKey)} · ${formatDateTime(reply.createdAt, ctx.lang)}</p><p class="body">${reply.body}</p></li>`,
   );
   ctx.render(
     inquiry.title,
     html`<h1>${t('support.title')}</h1>
-      <article class="inquiry">
-        <h2>${inquiry.title}</h2>
-        <p class="meta">
-          ${t(`category.${inquiry.category}` as MessageKey)} ·
-          ${formatDateTime(inquiry.createdAt, ctx.lang)}${inquiry.status ? html` · <span class="badge" data-status="${inquiry.status}">${t(`status.${inquiry.status}` as MessageKey)}</span>` : null}
-        </p>
-        <p class="body">${inquiry.body}</p>
-        ${
-          inquiry.attachments.length
-            ? html`<ul>
-                ${inquiry.attachments.map((attachment) => html`<li>${attachment.name}</li>`)}
-              </ul>`
-            : null
-        }
-      </article>
-      <section>
-        <h3>${t('support.replies')}</h3>
-        <ol class="replies">
-          ${replies}
-        </ol>
-      </section>
-      <section>
-        ${formAlert(refusal, t)}
-        <form method="post" action="/support/inquiries/${inquiry.id}/replies" enctype="multipart/form-data" class="stack">
-          ${csrfField(ctx.session.csrf)}
-          ${field({ name: 'body', label: t('field.body'), value: values.body, refusal, textarea: true, required: true, maxlength: 5000 })}
-          ${field({ name: 'attachments', label: `${t('field.attachments')} (${t('common.optional')})`, type: 'file', refusal, accept: 'application/pdf,image/png,image/jpeg', multiple: true })}
-          <button type="submit">${t('support.reply')}</button>
-        </form>
-      </section>
-      <p><a href="/support">${t('common.back')}</a></p>`,
+    <article class="inquiry"><h2>${inquiry.title}</h2>
+      <p class="meta">${t(`category.${inquiry.category}` as MessageKey)} · ${formatDateTime(inquiry.createdAt, ctx.lang)}${inquiry.status ? html` · <span class="badge" data-status="${inquiry.status}">${t(`status.${inquiry.status}` as MessageKey)}</span>` : null}</p>
+      <p class="body">${inquiry.body}</p>
+      ${inquiry.attachments.length ? html`<ul>${inquiry.attachments.map((attachment) => html`<li>${attachment.name}</li>`)}</ul>` : null}</article>
+    <section><h3>${t('support.replies')}</h3><ol class="replies">${replies}</ol></section>
+    <section>${formAlert(refusal, t)}
+      <form method="post" action="/support/inquiries/${inquiry.id}/replies" enctype="multipart/form-data" class="stack">${csrfField(ctx.session.csrf)}
+        ${field({ name: 'body', label: t('field.body'), value: values.body, refusal, textarea: true, required: true, maxlength: 5000 })}
+        ${field({ name: 'attachments', label: `${t('field.attachments')} (${t('common.optional')})`, type: 'file', refusal, accept: 'application/pdf,image/png,image/jpeg', multiple: true })}
+        <button type="submit">${t('support.reply')}</button></form></section>
+    <p><a href="/support">${t('common.back')}</a></p>`,
     status,
   );
 }
