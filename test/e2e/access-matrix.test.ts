@@ -164,7 +164,7 @@ describe('access matrix', () => {
       app: 'admin',
       method: 'patch',
       path: () => `/admin/api/v1/reviewers/${reviewer.id}`,
-      expect: { anonymous: 401, memberA: 401, memberB: 401, reviewer: 403, admin: 400 },
+      expect: { anonymous: 401, memberA: 401, memberB: 401, reviewer: 403, admin: 422 },
     },
     {
       app: 'admin',
@@ -317,12 +317,12 @@ describe('access matrix', () => {
       send: { body: 'One more thing' },
       expect: { anonymous: 401, memberA: 201, memberB: 404, reviewer: 401, admin: 401 },
     },
-    // ADMIN only; without a body the admin's request is refused as invalid (nothing changes).
+    // ADMIN only; without a body the admin's request is refused (422: neither reviewerId nor release), nothing changes.
     {
       app: 'admin',
       method: 'post',
       path: () => `/admin/api/v1/applications/${applicationId}/reassign`,
-      expect: { anonymous: 401, memberA: 401, memberB: 401, reviewer: 403, admin: 400 },
+      expect: { anonymous: 401, memberA: 401, memberB: 401, reviewer: 403, admin: 422 },
     },
     // Last: member A revoking its own session ends the session the rows above use.
     {
