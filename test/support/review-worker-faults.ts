@@ -33,9 +33,9 @@ export class FaultyWorker {
     await this.stop();
     this.fired = false;
     this.logOffset = fs.existsSync(this.logFile) ? fs.statSync(this.logFile).size : 0;
-    const env = plan ? { ...this.env, WORKER_FAULT_POINT: plan.point, WORKER_FAULT_ACTION: plan.action } : this.env;
-    this.current = new WorkerProcess(env, this.logFile);
-    await this.current.start();
+    // The plan goes through WorkerProcess's own option: it strips a fault switch given any other way.
+    this.current = new WorkerProcess(this.env, this.logFile);
+    await this.current.start(plan ? { faultPoint: plan.point, faultAction: plan.action } : {});
     if (plan) this.watching = this.watch(plan);
   }
 
