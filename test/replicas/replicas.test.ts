@@ -134,11 +134,9 @@ describe('replicas: 2 API, 2 admin, 2 workers', () => {
     // Only a worker that kills itself before the "login ID changed" notice polls until then.
     const [first, second] = stack.workers;
     await first.stop();
-    const faulty = new WorkerProcess(
-      { ...stack.env, WORKER_PORT: String(await freePort()), WORKER_FAULT_POINT: 'notifyLoginIdChanged:before', WORKER_FAULT_ACTION: 'kill' },
-      path.join(stack.env.TEST_RUN_DIR, 'worker-faulty.log'),
-    );
-    await faulty.start();
+    const faulty = new WorkerProcess({ ...stack.env, WORKER_PORT: String(await freePort()) }, path.join(stack.env.TEST_RUN_DIR, 'worker-faulty.log'));
+    // The plan goes through WorkerProcess's own option (it strips a fault switch given as env).
+    await faulty.start({ faultPoint: 'notifyLoginIdChanged:before', faultAction: 'kill' });
     await second.stop();
 
     const member = await privilegedMember();
