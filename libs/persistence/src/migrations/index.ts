@@ -12,6 +12,7 @@ import { CreateLoginIdChangeReverts1764300001000 } from './1764300001000-CreateL
 import { CreateRequiredInfoApplications1764300001100 } from './1764300001100-CreateRequiredInfoApplications.js';
 import { CreateApplicationEvents1764300001200 } from './1764300001200-CreateApplicationEvents.js';
 import { KeyedActivityOutcomes1764410000000 } from './1764410000000-KeyedActivityOutcomes.js';
+import { AddFourEyesToApplications1764420000010 } from './1764420000010-AddFourEyesToApplications.js';
 import { AddPasswordResetRequiredToMembers1764430000000 } from './1764430000000-AddPasswordResetRequiredToMembers.js';
 import { AddMobilePhoneChangedAtToMembers1764430000010 } from './1764430000010-AddMobilePhoneChangedAtToMembers.js';
 import { CreatePasswordResetTokens1764430000020 } from './1764430000020-CreatePasswordResetTokens.js';
@@ -19,7 +20,6 @@ import { CreateLoginIdReservations1764430000030 } from './1764430000030-CreateLo
 import { AddInquiryRepliesAndStatus1764450000000 } from './1764450000000-AddInquiryRepliesAndStatus.js';
 import { CreateReviewerPasswordLinks1764450000100 } from './1764450000100-CreateReviewerPasswordLinks.js';
 import { AddAuditEventSearchIndexes1764450000200 } from './1764450000200-AddAuditEventSearchIndexes.js';
-import { AddFourEyesToApplications1764420000010 } from './1764420000010-AddFourEyesToApplications.js';
 
 /** Every migration, oldest first. The schema belongs to these, never to `synchronize`. */
 export const MIGRATIONS = [
@@ -37,6 +37,7 @@ export const MIGRATIONS = [
   CreateRequiredInfoApplications1764300001100,
   CreateApplicationEvents1764300001200,
   KeyedActivityOutcomes1764410000000,
+  AddFourEyesToApplications1764420000010,
   AddPasswordResetRequiredToMembers1764430000000,
   AddMobilePhoneChangedAtToMembers1764430000010,
   CreatePasswordResetTokens1764430000020,
@@ -44,5 +45,4 @@ export const MIGRATIONS = [
   AddInquiryRepliesAndStatus1764450000000,
   CreateReviewerPasswordLinks1764450000100,
   AddAuditEventSearchIndexes1764450000200,
-  AddFourEyesToApplications1764420000010,
 ];
