@@ -1,6 +1,7 @@
 // The production shape over HTTP: SMS through SENS (a loopback double that verifies signatures),
 // documents in a real S3 store (SeaweedFS), counters in Redis, /metrics behind a token.
-import { randomInt, randomUUID } from 'node:crypto';
+import { uniqueMobile } from '../support/login-id-change-client.js';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,7 +58,7 @@ describe('production shape: SENS, S3, Redis', () => {
     sens.mode = { kind: 'accept' };
   });
 
-  const newNumber = () => `+8210${String(randomInt(20_000_000, 99_999_999))}`;
+  const newNumber = uniqueMobile;
   const national = (e164: string) => `0${e164.slice(3)}`;
   const requestCode = (token: string, mobilePhone: string) =>
     request(api.getHttpServer()).post('/api/v1/me/mobile-phone-change').auth(token, { type: 'bearer' }).send({ mobilePhone });

@@ -1,6 +1,7 @@
 // quality.md R9: several replicas of every process, sharing only MySQL, Redis, the S3 store and
 // Temporal. Steps of one flow hit different replicas; a limit counts once across them; a worker
 // killed mid-flow leaves the other to finish it.
+import { uniqueMobile } from '../support/login-id-change-client.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
@@ -35,7 +36,6 @@ describe('replicas: 2 API, 2 admin, 2 workers', () => {
 
   const api = (n: 0 | 1) => stack.apis[n].url;
   const national = (e164: string) => `0${e164.slice(3)}`;
-  const uniqueMobile = () => `+8210${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
   /** The newest 6-digit code emailed to `to`, from the shared outbox folder. */
   function emailCode(to: string): string {

@@ -1,13 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { randomInt } from 'node:crypto';
+import { toE164Mobile } from '../../libs/members/src/index.js';
 import { waitFor } from '../../scripts/lib/temporal-cli.mjs';
 import type { SignedInMember } from './member-client.js';
 import { latestCode, messagesTo } from './outbox.js';
 
 /** A Korean mobile number no other test member has, so its SMS outbox is this test's alone. */
 export function uniqueMobile(): string {
-  // The subscriber number starts with 2–9: libphonenumber refuses some that start with 0 or 1.
-  return `+8210${20_000_000 + Math.floor(Math.random() * 79_999_999)}`;
+  // Drawn until the sign-up's own rule accepts it: libphonenumber refuses whole blocks (0…, 1…, some 59…).
+  for (;;) {
+    const candidate = toE164Mobile(`+8210${randomInt(20_000_000, 100_000_000)}`);
+    if (candidate) return candidate;
+  }
 }
 
 /** Drives the login-ID change over HTTP as a member's client would, reading codes from the outbox. */
