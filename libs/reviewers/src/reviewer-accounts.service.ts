@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -6,7 +5,7 @@ import { AuditTrail, type AuditActor } from '#app/audit';
 import { APP_CONFIG, type AppConfig } from '#app/config';
 import { assertPasswordPolicy, PasswordHasher, throwIfFieldErrors, type FieldError } from '#app/members';
 import { isValidReviewerEmail, normaliseReviewerEmail } from './reviewer-email.js';
-import { ReviewerEntity } from './reviewer.entity.js';
+import { newReviewer } from './new-reviewer.js';
 import { isReviewerRole, type ReviewerRole } from './reviewer-role.js';
 import { toReviewerAccountView, toReviewerView, type ReviewerAccountView, type ReviewerView } from './reviewer-view.js';
 import { ReviewersRepository } from './reviewers.repository.js';
@@ -56,19 +55,7 @@ export class ReviewerAccountsService {
     throwIfFieldErrors(errors);
     assertPasswordPolicy(command.password, { profile: this.config.passwordPolicy, loginId: email });
 
-    const now = new Date();
-    const reviewer = Object.assign(new ReviewerEntity(), {
-      id: randomUUID(),
-      email,
-      passwordHash: await this.hasher.hash(command.password),
-      role: command.role as ReviewerRole,
-      displayName,
-      disabledAt: null,
-      failedPasswordAttempts: 0,
-      lockedUntil: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const reviewer = newReviewer({ email, passwordHash: await this.hasher.hash(command.password), role: command.role as ReviewerRole, displayName });
     await this.dataSource.transaction(async (manager) => {
       await this.reviewers.insert(reviewer, manager);
       await this.audit.record(manager, actor, {

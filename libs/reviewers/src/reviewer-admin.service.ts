@@ -1,10 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuditActor } from '#app/audit';
 import { DomainError, ErrorCode } from '#app/core';
 import { PasswordHasher, throwIfFieldErrors, type FieldError } from '#app/members';
+import { newReviewer } from './new-reviewer.js';
 import { isValidReviewerEmail, normaliseReviewerEmail } from './reviewer-email.js';
 import { ReviewerPasswordLinksService } from './reviewer-password-links.service.js';
 import { isReviewerRole, type ReviewerRole } from './reviewer-role.js';
@@ -55,19 +56,12 @@ export class ReviewerAdminService {
     if (!isValidDisplayName(displayName)) errors.push({ field: 'displayName', rules: ['length', 'printable'] });
     if (!isReviewerRole(command.role)) errors.push({ field: 'role', rules: ['isIn'] });
     throwIfFieldErrors(errors);
-    const now = new Date();
-    const reviewer = Object.assign(new ReviewerEntity(), {
-      id: randomUUID(),
+    // A hash of random bytes nobody knows: no password works until one is set from the link.
+    const reviewer = newReviewer({
       email,
-      // A hash of random bytes nobody knows: no password works until one is set from the link.
       passwordHash: await this.hasher.hash(randomBytes(32).toString('base64url')),
       role: command.role as ReviewerRole,
       displayName,
-      disabledAt: null,
-      failedPasswordAttempts: 0,
-      lockedUntil: null,
-      createdAt: now,
-      updatedAt: now,
     });
     await this.dataSource.transaction(async (manager) => {
       await this.reviewers.insert(reviewer, manager);
