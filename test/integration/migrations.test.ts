@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isUniqueViolation, MIGRATIONS } from '../../libs/persistence/src/index.js';
+import { APPLICATION_STATUSES } from '../../workflows/required-info-application/application.contract.js';
 import { openMigrated } from '../support/migrated-data-source.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.mjs';
 
@@ -51,6 +52,34 @@ describe(`migrations on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
     expect(isUniqueViolation(error)).toBe(true);
     const [{ count }] = await dataSource.query(`SELECT COUNT(*) AS count FROM members WHERE login_id = 'same@example.com'`);
     expect(Number(count)).toBe(1);
+  });
+
+  it('stores every application status in the application and history columns', async () => {
+    // The columns must fit the longest status (AWAITING_SECOND_APPROVAL): MySQL refuses a longer value.
+    for (const status of APPLICATION_STATUSES) {
+      const id = randomUUID();
+      const now = new Date();
+      await dataSource
+        .createQueryBuilder()
+        .insert()
+        .into('required_info_applications')
+        .values({ id, member_id: randomUUID(), status, reason: 'r', overdue: false, submitted_at: now, status_since: now })
+        .execute();
+      await dataSource
+        .createQueryBuilder()
+        .insert()
+        .into('application_events')
+        .values({ id: randomUUID(), application_id: id, occurred_at: now, actor_type: 'SYSTEM', from_status: status, to_status: status, transition_key: id })
+        .execute();
+    }
+    const stored = await dataSource.query(
+      'SELECT a.status AS status, e.from_status AS from_status, e.to_status AS to_status FROM required_info_applications a JOIN application_events e ON e.application_id = a.id',
+    );
+    expect(stored.map((row: { status: string }) => row.status).sort()).toEqual([...APPLICATION_STATUSES].sort());
+    for (const row of stored) expect([row.from_status, row.to_status]).toEqual([row.status, row.status]);
+    // The revert below narrows the columns again, which a long status would not survive.
+    await dataSource.query('DELETE FROM application_events');
+    await dataSource.query('DELETE FROM required_info_applications');
   });
 
   it('reverts every migration with its down step and re-applies them', async () => {

@@ -19,10 +19,10 @@ export class ApplicationEventEntity {
   @Column({ name: 'actor_id', type: 'varchar', length: 36, nullable: true })
   actorId!: string | null;
 
-  @Column({ name: 'from_status', type: 'varchar', length: 20, nullable: true })
+  @Column({ name: 'from_status', type: 'varchar', length: 32, nullable: true })
   fromStatus!: ApplicationStatus | null;
 
-  @Column({ name: 'to_status', type: 'varchar', length: 20 })
+  @Column({ name: 'to_status', type: 'varchar', length: 32 })
   toStatus!: ApplicationStatus;
 
   @Column({ type: 'varchar', length: 2000, nullable: true })

@@ -15,7 +15,7 @@ export class RequiredInfoApplicationEntity {
   @Column({ name: 'open_member_id', type: 'varchar', length: 36, nullable: true })
   openMemberId!: string | null;
 
-  @Column({ type: 'varchar', length: 20 })
+  @Column({ type: 'varchar', length: 32 })
   status!: ApplicationStatus;
 
   @Column({ name: 'requested_member_type', type: 'varchar', length: 32, nullable: true })

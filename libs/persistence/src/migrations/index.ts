@@ -20,6 +20,7 @@ import { CreateLoginIdReservations1764430000030 } from './1764430000030-CreateLo
 import { AddInquiryRepliesAndStatus1764450000000 } from './1764450000000-AddInquiryRepliesAndStatus.js';
 import { CreateReviewerPasswordLinks1764450000100 } from './1764450000100-CreateReviewerPasswordLinks.js';
 import { AddAuditEventSearchIndexes1764450000200 } from './1764450000200-AddAuditEventSearchIndexes.js';
+import { WidenApplicationStatusColumns1764450000300 } from './1764450000300-WidenApplicationStatusColumns.js';
 
 /** Every migration, oldest first. The schema belongs to these, never to `synchronize`. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AddInquiryRepliesAndStatus1764450000000,
   CreateReviewerPasswordLinks1764450000100,
   AddAuditEventSearchIndexes1764450000200,
+  WidenApplicationStatusColumns1764450000300,
 ];
