@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import type { DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
 import { DomainError } from '../../libs/core/src/index.js';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import {
@@ -12,6 +12,7 @@ import {
   LocalFolderDocumentStorage,
   S3DocumentStorage,
   validateUploads,
+  UnreferencedDocumentKeyEntity,
   type DocumentStorage,
   type ValidatedUpload,
 } from '../../libs/documents/src/index.js';
@@ -174,10 +175,17 @@ describe.each(['local', 's3'] as const)(`documents on ${process.env.TEST_DB ?? '
   }
 
   const rowsOf = (ownerMemberId: string) => dataSource.manager.countBy(DocumentEntity, { ownerMemberId });
+  /** Keys recorded as possibly stored without a row (what the worker's sweeper would look at). */
+  const unreferencedKeys = async () => (await dataSource.manager.find(UnreferencedDocumentKeyEntity)).map((row) => row.storageKey);
+  /** Stores `uploads` as PROOF documents of `owner` in one committed batch. */
+  const storeAll = (owner: string, uploads: ValidatedUpload[], extra: { applicationId?: string; inquiryId?: string } = {}, on = documents) =>
+    on.transaction(uploads, (_manager, writer) =>
+      writer.store({ ownerMemberId: owner, ...extra, documents: uploads.map((upload) => ({ upload, kind: 'PROOF' })) }),
+    );
 
   beforeAll(async () => {
     database = await createTestDatabase('documents');
-    dataSource = await openMigrated(database.url, [MemberEntity, DocumentEntity]);
+    dataSource = await openMigrated(database.url, [MemberEntity, DocumentEntity, UnreferencedDocumentKeyEntity]);
     if (kind === 's3') weed = await startSeaweedfs();
   });
   afterAll(async () => {
@@ -195,10 +203,10 @@ describe.each(['local', 's3'] as const)(`documents on ${process.env.TEST_DB ?? '
   it('stores a batch: files under generated keys, rows with the detected type, size and hash', async () => {
     const owner = await aMember();
     const applicationId = randomUUID();
-    const stored = await dataSource.transaction((manager) =>
-      documents.store(manager, { ownerMemberId: owner, applicationId, documents: threeUploads().map((upload) => ({ upload, kind: 'PROOF' })) }),
-    );
+    const stored = await storeAll(owner, threeUploads(), { applicationId });
     expect((await storedKeys()).sort()).toEqual(stored.map((document) => document.storageKey).sort());
+    // Committed rows: none of their keys is left for the sweeper.
+    expect(await unreferencedKeys()).toEqual([]);
     const rows = await documents.listForApplication(applicationId);
     expect(rows.map((row) => [row.originalName, row.mediaType, row.kind])).toEqual([
       ['proof.pdf', 'application/pdf', 'PROOF'],
@@ -214,14 +222,7 @@ describe.each(['local', 's3'] as const)(`documents on ${process.env.TEST_DB ?? '
   it('opens a document for its owner and answers NOT_FOUND to anyone else', async () => {
     const owner = await aMember();
     const other = await aMember();
-    const [document] = await dataSource.transaction((manager) =>
-      documents.store(manager, {
-        ownerMemberId: owner,
-        documents: threeUploads()
-          .slice(0, 1)
-          .map((upload) => ({ upload, kind: 'PROOF' })),
-      }),
-    );
+    const [document] = await storeAll(owner, threeUploads().slice(0, 1));
     const opened = await documents.open(document.id, { ownerMemberId: owner });
     expect((await readAll(opened.content)).equals(fixture('valid/proof.pdf'))).toBe(true);
     const refused = await failureOf(documents.open(document.id, { ownerMemberId: other }));
@@ -235,23 +236,16 @@ describe.each(['local', 's3'] as const)(`documents on ${process.env.TEST_DB ?? '
   it('leaves no file and no row when a write fails after some files were written', async () => {
     const owner = await aMember();
     const failing = new DocumentsService(dataSource, new FailingStorage(storage, 3));
-    const error = await failureOf(
-      dataSource.transaction((manager) =>
-        failing.store(manager, { ownerMemberId: owner, documents: threeUploads().map((upload) => ({ upload, kind: 'PROOF' })) }),
-      ),
-    );
+    const error = await failureOf(storeAll(owner, threeUploads(), {}, failing));
     expect(String(error)).toContain('ENOSPC');
     expect(await storedKeys()).toEqual([]);
     expect(await rowsOf(owner)).toBe(0);
+    expect(await unreferencedKeys()).toEqual([]);
   });
 
   it('removes the written files when the rows cannot be inserted', async () => {
     const unknownOwner = randomUUID(); // no such member: the foreign key refuses the rows
-    const error = await failureOf(
-      dataSource.transaction((manager) =>
-        documents.store(manager, { ownerMemberId: unknownOwner, documents: threeUploads().map((upload) => ({ upload, kind: 'PROOF' })) }),
-      ),
-    );
+    const error = await failureOf(storeAll(unknownOwner, threeUploads()));
     expect(error).toBeInstanceOf(Error);
     expect(await storedKeys()).toEqual([]);
     expect(await rowsOf(unknownOwner)).toBe(0);
@@ -259,9 +253,10 @@ describe.each(['local', 's3'] as const)(`documents on ${process.env.TEST_DB ?? '
 
   it('transaction(): a failure after storing rolls the rows back and removes every batch stored in it', async () => {
     const owner = await aMember();
+    const uploads = threeUploads();
     const error = await failureOf(
-      documents.transaction(async (manager, writer) => {
-        const [form, ...proofs] = threeUploads();
+      documents.transaction(uploads, async (manager, writer) => {
+        const [form, ...proofs] = uploads;
         await writer.store({ ownerMemberId: owner, documents: [{ upload: form, kind: 'APPLICATION_FORM' }] });
         await writer.store({ ownerMemberId: owner, documents: proofs.map((upload) => ({ upload, kind: 'PROOF' })) });
         expect(await storedKeys()).toHaveLength(3);
@@ -272,13 +267,15 @@ describe.each(['local', 's3'] as const)(`documents on ${process.env.TEST_DB ?? '
     expect(String(error)).toContain('the application insert failed');
     expect(await storedKeys()).toEqual([]);
     expect(await rowsOf(owner)).toBe(0);
+    expect(await unreferencedKeys()).toEqual([]);
   });
 
   it('transaction(): commits files and rows together when the work succeeds', async () => {
     const owner = await aMember();
     const inquiryId = randomUUID();
-    const stored = await documents.transaction((_manager, writer) =>
-      writer.store({ ownerMemberId: owner, inquiryId, documents: threeUploads().map((upload) => ({ upload, kind: 'INQUIRY_ATTACHMENT' })) }),
+    const uploads = threeUploads();
+    const stored = await documents.transaction(uploads, (_manager, writer) =>
+      writer.store({ ownerMemberId: owner, inquiryId, documents: uploads.map((upload) => ({ upload, kind: 'INQUIRY_ATTACHMENT' })) }),
     );
     expect(await rowsOf(owner)).toBe(3);
     expect(await storedKeys()).toHaveLength(3);
@@ -290,21 +287,33 @@ describe.each(['local', 's3'] as const)(`documents on ${process.env.TEST_DB ?? '
     const owner = await aMember();
     const [upload] = threeUploads();
     const forged = { ...upload, mediaType: 'application/pdf' as const, bytes: fixture('invalid/renamed-linux-executable.pdf') };
-    await expect(
-      dataSource.transaction((manager) => documents.store(manager, { ownerMemberId: owner, documents: [{ upload: forged, kind: 'PROOF' }] })),
-    ).rejects.toThrow('validateUploads');
+    await expect(storeAll(owner, [forged])).rejects.toThrow('validateUploads');
     expect(await storedKeys()).toEqual([]);
     expect(await rowsOf(owner)).toBe(0);
   });
 
-  it('discard() removes stored files and tolerates ones already gone', async () => {
+  it('removes the uploads the work did not store, after the commit', async () => {
     const owner = await aMember();
-    const stored = await dataSource.transaction((manager) =>
-      documents.store(manager, { ownerMemberId: owner, documents: threeUploads().map((upload) => ({ upload, kind: 'PROOF' })) }),
+    const uploads = threeUploads();
+    const stored = await documents.transaction(uploads, (_manager, writer) =>
+      writer.store({ ownerMemberId: owner, documents: [{ upload: uploads[0], kind: 'PROOF' }] }),
     );
+    expect(await storedKeys()).toEqual([stored[0].storageKey]);
+    expect(await rowsOf(owner)).toBe(1);
+    expect(await unreferencedKeys()).toEqual([]);
+  });
+
+  it('remove() deletes the matching rows and their content, and tolerates content already gone', async () => {
+    const owner = await aMember();
+    const stored = await storeAll(owner, threeUploads());
     await storage.delete(stored[0].storageKey);
-    await documents.discard(stored);
-    expect(await storedKeys()).toEqual([]);
-    expect(await Promise.all(stored.map((document) => storage.exists(document.storageKey)))).toEqual([false, false, false]);
+    // Only the rows still matching go: a document linked meanwhile keeps its content.
+    const applicationId = randomUUID();
+    await dataSource.manager.update(DocumentEntity, { id: stored[2].id }, { applicationId });
+    const removed = await documents.remove({ id: In(stored.map((document) => document.id)), applicationId: IsNull() });
+    expect(removed).toBe(2);
+    expect(await storedKeys()).toEqual([stored[2].storageKey]);
+    expect((await documents.listForApplication(applicationId)).map((document) => document.id)).toEqual([stored[2].id]);
+    expect(await unreferencedKeys()).toEqual([]);
   });
 });

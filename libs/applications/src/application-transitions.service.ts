@@ -113,10 +113,7 @@ export class ApplicationTransitionsService {
   /** Removes documents stored for a submission that never got its row (refused, or its start failed). */
   async discardUnlinked(memberId: string, documentIds: readonly string[]): Promise<void> {
     if (documentIds.length === 0) return;
-    const where = { id: In([...documentIds]), ownerMemberId: memberId, applicationId: IsNull() };
-    const orphans = await this.dataSource.manager.find(DocumentEntity, { where });
-    await this.dataSource.manager.delete(DocumentEntity, where);
-    await this.documents.discard(orphans);
+    await this.documents.remove({ id: In([...documentIds]), ownerMemberId: memberId, applicationId: IsNull() });
   }
 
   async record(transition: ApplicationTransition): Promise<void> {

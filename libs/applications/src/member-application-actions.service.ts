@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
 import { DomainError, ErrorCode } from '#app/core';
-import { DocumentEntity, DocumentsService, type UploadedFile } from '#app/documents';
+import { DocumentsService, type UploadedFile } from '#app/documents';
 import { DECIDED_STATUSES, documentsAdded, withdrawApplication, type ApplicationFlowView } from '#workflows/required-info-application/application.contract';
 import { ApplicationFlowClient } from './application-flow.client.js';
 import { ApplicationsQuery } from './applications.query.js';
@@ -12,7 +11,6 @@ import { MAX_PROOF_DOCUMENTS, PROOF_DOCUMENTS_FIELD } from './submit-application
 @Injectable()
 export class MemberApplicationActionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly applications: ApplicationsQuery,
     private readonly documents: DocumentsService,
     private readonly flows: ApplicationFlowClient,
@@ -25,18 +23,14 @@ export class MemberApplicationActionsService {
       throw new DomainError(ErrorCode.INVALID_STATE, 'Documents can be added only when information was requested', { currentStatus: application.status });
     }
     const uploads = this.documents.validate(files, [{ name: PROOF_DOCUMENTS_FIELD, minFiles: 1, maxFiles: MAX_PROOF_DOCUMENTS }]);
-    const stored = await this.documents.transaction((_manager, writer) =>
+    const stored = await this.documents.transaction(uploads, (_manager, writer) =>
       writer.store({ ownerMemberId: memberId, applicationId, documents: uploads.map((upload) => ({ upload, kind: 'PROOF' as const })) }),
     );
     try {
       return await this.flows.act(applicationId, documentsAdded, memberId);
     } catch (error) {
       // The workflow refused (the state moved meanwhile): the new documents go too.
-      await this.dataSource.manager.delete(
-        DocumentEntity,
-        stored.map((document) => document.id),
-      );
-      await this.documents.discard(stored);
+      await this.documents.remove({ id: In(stored.map((document) => document.id)) }).catch(() => undefined);
       throw error;
     }
   }

@@ -66,7 +66,7 @@ export class SubmitApplicationService {
     const id = randomUUID();
     // The documents first, unlinked (no application yet); the workflow's first activity inserts
     // the row and links them in one transaction. Nothing here writes the row: no dual write.
-    const stored = await this.documents.transaction((_manager, writer) =>
+    const stored = await this.documents.transaction(uploads, (_manager, writer) =>
       writer.store({
         ownerMemberId: memberId,
         documents: uploads.map((upload) => ({ upload, kind: upload.field === APPLICATION_FORM_FIELD ? ('APPLICATION_FORM' as const) : ('PROOF' as const) })),

@@ -19,6 +19,11 @@ export interface AppConfig {
   readonly outboxDir: string;
   readonly smtpUrl: string | undefined;
   readonly documentsDir: string;
+  /**
+   * The worker's sweep of stored content no committed document names (a delete that failed, a
+   * crash): every `intervalSeconds` (0 = off), keys older than `graceSeconds`.
+   */
+  readonly documentsSweep: { readonly intervalSeconds: number; readonly graceSeconds: number };
   readonly bcryptCost: number;
   readonly passwordPolicy: 'portal' | 'nist';
   readonly reauthWindowSeconds: number;
@@ -335,6 +340,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxDir: path.resolve(text(env, 'OUTBOX_DIR', 'var/outbox')),
     smtpUrl: smtpUrl(env),
     documentsDir: path.resolve(text(env, 'DOCUMENTS_DIR', 'var/documents')),
+    documentsSweep: {
+      intervalSeconds: integer(env, 'DOCUMENTS_SWEEP_INTERVAL_SECONDS', 3_600, 0, 7 * 86_400),
+      // At least a minute: an upload's transaction must always finish well within it.
+      graceSeconds: integer(env, 'DOCUMENTS_SWEEP_GRACE_SECONDS', 3_600, 60, 30 * 86_400),
+    },
     bcryptCost: integer(env, 'BCRYPT_COST', 12, 4, 15),
     passwordPolicy: oneOf(env, 'PASSWORD_POLICY', 'portal', ['portal', 'nist'] as const),
     reauthWindowSeconds: integer(env, 'REAUTH_WINDOW_SECONDS', 600, 10, 86400),

@@ -3,14 +3,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '#app/config';
 import { DocumentEntity } from './document.entity.js';
 import { DocumentsService } from './documents.service.js';
+import { DocumentOrphanSweeper } from './orphan-sweeper.js';
 import { DOCUMENT_STORAGE } from './storage/document-storage.js';
 import { LocalFolderDocumentStorage } from './storage/local-folder.storage.js';
 import { S3DocumentStorage } from './storage/s3.storage.js';
+import { UnreferencedDocumentKeyEntity } from './unreferenced-document-key.entity.js';
 
 /** Entities of this library, for data sources built outside Nest (scripts, tests). */
-export const DOCUMENT_ENTITIES = [DocumentEntity];
+export const DOCUMENT_ENTITIES = [DocumentEntity, UnreferencedDocumentKeyEntity];
 
-/** Provides DocumentsService and DOCUMENT_STORAGE (a local folder, DOCUMENTS_DIR, or S3 with DOCUMENTS_STORAGE=s3); needs ConfigModule and PersistenceModule. */
+/** Provides DocumentsService, DocumentOrphanSweeper and DOCUMENT_STORAGE (a local folder, DOCUMENTS_DIR, or S3 with DOCUMENTS_STORAGE=s3); needs ConfigModule and PersistenceModule. */
 @Module({
   imports: [TypeOrmModule.forFeature(DOCUMENT_ENTITIES)],
   providers: [
@@ -21,7 +23,8 @@ export const DOCUMENT_ENTITIES = [DocumentEntity];
         config.production.documents.storage === 's3' ? new S3DocumentStorage(config.production.documents) : new LocalFolderDocumentStorage(config.documentsDir),
     },
     DocumentsService,
+    DocumentOrphanSweeper,
   ],
-  exports: [DocumentsService, DOCUMENT_STORAGE],
+  exports: [DocumentsService, DocumentOrphanSweeper, DOCUMENT_STORAGE],
 })
 export class DocumentsModule {}

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { DomainError, ErrorCode } from '#app/core';
 import { DocumentEntity } from './document.entity.js';
 import type { DocumentKind } from './document-kind.js';
+import { UnreferencedDocumentKeyEntity } from './unreferenced-document-key.entity.js';
 import { DOCUMENT_STORAGE, newStorageKey, type DocumentStorage } from './storage/document-storage.js';
 import {
   DEFAULT_UPLOAD_LIMITS,
@@ -42,16 +43,22 @@ export interface OpenedDocument {
 
 /** Stores batches inside DocumentsService.transaction; what it wrote is removed if the transaction fails. */
 export interface DocumentBatchWriter {
+  /** Inserts the rows of uploads given to `transaction` (each at most once); their content is already stored. */
   store(request: StoreDocumentsRequest): Promise<DocumentEntity[]>;
 }
 
 /**
- * Uploaded documents: validation, all-or-nothing storage (files and rows), scoped reads.
+ * Uploaded documents: validation, all-or-nothing storage (content and rows), scoped reads.
+ *
+ * No content is ever stored without a durable record: its key goes into `unreferenced_document_keys`
+ * (committed) before the content is written, and leaves that table in the transaction that commits
+ * the document's row. A key still listed after the grace period has no row and is swept by the
+ * worker (DocumentOrphanSweeper), so a failed delete or a crash never leaves content behind for good.
  *
  * Typical use, from a feature service:
  * ```ts
  * const uploads = documents.validate(files, [{ name: 'attachments', minFiles: 0, maxFiles: 5 }]);
- * await documents.transaction(async (manager, writer) => {
+ * await documents.transaction(uploads, async (manager, writer) => {
  *   await manager.insert(InquiryEntity, inquiry);
  *   await writer.store({ ownerMemberId, inquiryId: inquiry.id, documents: uploads.map((upload) => ({ upload, kind: 'INQUIRY_ATTACHMENT' })) });
  * });
@@ -72,21 +79,104 @@ export class DocumentsService {
   }
 
   /**
-   * Writes every file, then inserts their rows with the caller's transaction `manager`. When a
-   * write or the insert fails, the files already written are removed before the error is
-   * rethrown: nothing of the batch is left. If the caller's transaction later rolls back, the
-   * caller must `discard` the returned documents (or use `transaction`, which does it).
+   * Stores the content of `uploads` (each under a fresh key recorded as unreferenced first), then
+   * runs `work` in a database transaction; `writer.store` inserts the rows, and the commit takes
+   * their keys off the unreferenced list. If anything fails (a write, `work`, the commit), every
+   * upload's content is removed before the error is rethrown; a removal that fails too leaves its
+   * key listed for the sweeper. Uploads `work` did not store are removed after the commit.
+   * Returns what `work` returns.
    */
-  async store(manager: EntityManager, request: StoreDocumentsRequest): Promise<DocumentEntity[]> {
-    if (request.documents.some(({ upload }) => !isValidatedUpload(upload))) {
+  async transaction<T>(uploads: readonly ValidatedUpload[], work: (manager: EntityManager, writer: DocumentBatchWriter) => Promise<T>): Promise<T> {
+    if (uploads.some((upload) => !isValidatedUpload(upload))) {
       throw new Error('Only uploads returned by validateUploads can be stored');
     }
+    const keys = new Map<ValidatedUpload, string>(uploads.map((upload) => [upload, newStorageKey()]));
+    const referenced = new Set<string>();
+    // Committed before any content exists: from here on, a crash or a failed delete leaves a record.
+    await this.recordUnreferenced(this.dataSource.manager, [...keys.values()]);
+    let result: T;
+    try {
+      for (const [upload, key] of keys) await this.storage.put(key, upload.bytes);
+      result = await this.dataSource.transaction(async (manager) => {
+        const outcome = await work(manager, { store: (request) => this.insertRows(manager, request, keys, referenced) });
+        if (referenced.size > 0) await manager.delete(UnreferencedDocumentKeyEntity, { storageKey: In([...referenced]) });
+        return outcome;
+      });
+    } catch (error) {
+      await this.release([...keys.values()]);
+      throw error;
+    }
+    await this.release([...keys.values()].filter((key) => !referenced.has(key)));
+    return result;
+  }
+
+  /**
+   * Deletes the document rows matching `where` and then their content, for documents that must go
+   * (a refused submission). Each row's key is recorded as unreferenced in the same transaction, so
+   * content whose delete fails is swept later. Returns how many documents were removed.
+   */
+  async remove(where: FindOptionsWhere<DocumentEntity>): Promise<number> {
+    const released = await this.dataSource.transaction(async (manager) => {
+      const rows = await manager.find(DocumentEntity, { where, select: { id: true, storageKey: true } });
+      const keys: string[] = [];
+      for (const row of rows) {
+        // Still matching (a concurrent link may have claimed it): only then is its content released.
+        const deleted = await manager.delete(DocumentEntity, { ...where, id: row.id });
+        if (deleted.affected) keys.push(row.storageKey);
+      }
+      await this.recordUnreferenced(manager, keys);
+      return keys;
+    });
+    await this.release(released);
+    return released.length;
+  }
+
+  /**
+   * Deletes the content under `keys` (which no committed row names) and then their unreferenced
+   * records. Best effort and idempotent: a failure is logged, not thrown, so the caller's original
+   * error stays the one reported; the records of what could not be deleted stay for the sweeper.
+   */
+  private async release(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const outcomes = await Promise.allSettled(keys.map((key) => this.storage.delete(key)));
+    const deleted = keys.filter((_key, index) => outcomes[index].status === 'fulfilled');
+    const failures = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failures.length > 0) {
+      this.logger.warn(`could not remove ${failures.length} stored document(s) now; the sweeper removes them later: ${(failures[0].reason as Error)?.message}`);
+    }
+    if (deleted.length === 0) return;
+    try {
+      await this.dataSource.manager.delete(UnreferencedDocumentKeyEntity, { storageKey: In(deleted) });
+    } catch (error) {
+      // The content is gone; a leftover record only costs the sweeper an idempotent delete.
+      this.logger.warn(`could not clear ${deleted.length} unreferenced document key(s): ${(error as Error).message}`);
+    }
+  }
+
+  private async recordUnreferenced(manager: EntityManager, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const recordedAt = new Date();
+    await manager.insert(
+      UnreferencedDocumentKeyEntity,
+      keys.map((storageKey) => ({ storageKey, recordedAt })),
+    );
+  }
+
+  private async insertRows(
+    manager: EntityManager,
+    request: StoreDocumentsRequest,
+    keys: ReadonlyMap<ValidatedUpload, string>,
+    referenced: Set<string>,
+  ): Promise<DocumentEntity[]> {
     const now = Date.now();
-    const rows = request.documents.map(({ upload, kind }, index) =>
-      Object.assign(new DocumentEntity(), {
+    const rows = request.documents.map(({ upload, kind }, index) => {
+      const storageKey = keys.get(upload);
+      if (storageKey === undefined) throw new Error('Only uploads given to DocumentsService.transaction can be stored');
+      if (referenced.has(storageKey)) throw new Error('An upload can be stored once');
+      return Object.assign(new DocumentEntity(), {
         id: randomUUID(),
         ownerMemberId: request.ownerMemberId,
-        storageKey: newStorageKey(),
+        storageKey,
         originalName: upload.originalName,
         mediaType: upload.mediaType,
         sizeBytes: upload.sizeBytes,
@@ -96,56 +186,11 @@ export class DocumentsService {
         inquiryId: request.inquiryId ?? null,
         // A millisecond apart, so that listings keep the upload order.
         createdAt: new Date(now + index),
-      }),
-    );
-    const written: DocumentEntity[] = [];
-    try {
-      for (const [index, row] of rows.entries()) {
-        // Counted before the write: a write that fails half-way may have left a file behind.
-        written.push(row);
-        await this.storage.put(row.storageKey, request.documents[index].upload.bytes);
-      }
-      if (rows.length > 0) await manager.insert(DocumentEntity, rows);
-      return rows;
-    } catch (error) {
-      await this.discard(written);
-      throw error;
-    }
-  }
-
-  /**
-   * Removes the stored content of documents whose rows did not commit (a rolled-back
-   * transaction). Best effort and idempotent: a failure to remove one file is logged, not thrown,
-   * so the caller's original error stays the one reported.
-   */
-  async discard(documents: ReadonlyArray<Pick<DocumentEntity, 'storageKey'>>): Promise<void> {
-    const outcomes = await Promise.allSettled(documents.map((document) => this.storage.delete(document.storageKey)));
-    const failures = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-    if (failures.length > 0) {
-      this.logger.error(`could not remove ${failures.length} file(s) of a failed document batch: ${(failures[0].reason as Error)?.message}`);
-    }
-  }
-
-  /**
-   * Runs `work` in a database transaction; every batch stored through the writer is removed
-   * from storage if `work` throws or the commit fails. Returns what `work` returns.
-   */
-  async transaction<T>(work: (manager: EntityManager, writer: DocumentBatchWriter) => Promise<T>): Promise<T> {
-    const stored: DocumentEntity[] = [];
-    try {
-      return await this.dataSource.transaction((manager) =>
-        work(manager, {
-          store: async (request) => {
-            const documents = await this.store(manager, request);
-            stored.push(...documents);
-            return documents;
-          },
-        }),
-      );
-    } catch (error) {
-      await this.discard(stored);
-      throw error;
-    }
+      });
+    });
+    if (rows.length > 0) await manager.insert(DocumentEntity, rows);
+    for (const row of rows) referenced.add(row.storageKey);
+    return rows;
   }
 
   /**

@@ -2,6 +2,8 @@ export * from './document-kind.js';
 export * from './document.entity.js';
 export * from './documents.module.js';
 export * from './documents.service.js';
+export * from './orphan-sweeper.js';
+export * from './unreferenced-document-key.entity.js';
 export * from './upload-limits.js';
 export * from './upload/file-name.js';
 export * from './upload/media-type.js';

@@ -76,7 +76,7 @@ export class InquiriesService {
       createdAt: new Date(),
       updatedAt: null,
     });
-    await this.documents.transaction(async (manager, writer) => {
+    await this.documents.transaction(uploads, async (manager, writer) => {
       await manager.insert(InquiryEntity, inquiry);
       await writer.store({
         ownerMemberId: memberId,
@@ -146,7 +146,7 @@ export class InquiriesService {
       body,
       createdAt: new Date(),
     });
-    await this.documents.transaction(async (manager, writer) => {
+    await this.documents.transaction(uploads, async (manager, writer) => {
       const inquiry = await manager.findOneBy(InquiryEntity, { id: inquiryId, memberId });
       if (!inquiry) throw noSuchInquiry();
       if (inquiry.status === 'CLOSED')
