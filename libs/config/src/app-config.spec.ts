@@ -16,6 +16,14 @@ describe('loadConfig', () => {
     expect(config.outboxDir).toBe(path.resolve('var/outbox'));
     expect(config.smtpUrl).toBeUndefined();
     expect(config.mobilePhoneCode).toEqual({ ttlSeconds: 180, maxAttempts: 5, resendAfterSeconds: 60, maxResends: 5 });
+    expect(config.documentsSweep).toEqual({ intervalSeconds: 3_600, graceSeconds: 3_600 });
+  });
+
+  it('reads the document sweep: an interval (0 = off) and a grace of at least a minute', () => {
+    expect(loadConfig({ DOCUMENTS_SWEEP_INTERVAL_SECONDS: '0', DOCUMENTS_SWEEP_GRACE_SECONDS: '60' }).documentsSweep).toEqual({
+      intervalSeconds: 0,
+      graceSeconds: 60,
+    });
   });
 
   it('reads a shortened mobile-phone code policy (tests use seconds)', () => {
@@ -52,6 +60,8 @@ describe('loadConfig', () => {
     ['MOBILE_CODE_RESEND_AFTER_SECONDS', '-1'],
     ['MOBILE_CODE_MAX_RESENDS', '21'],
     ['REVIEW_FOUR_EYES_FIELDS', 'businessName,birthday'],
+    ['DOCUMENTS_SWEEP_GRACE_SECONDS', '59'],
+    ['DOCUMENTS_SWEEP_INTERVAL_SECONDS', '1h'],
   ])('refuses %s=%s naming the variable', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
