@@ -61,6 +61,17 @@ describe('LocalFolderDocumentStorage', () => {
     expect(filesUnder(path.dirname(root)).filter((name) => name === 'escape')).toEqual([]);
   });
 
+  it('deleting a key also removes the temporary file a crashed write of it left, and nothing else', async () => {
+    const key = newStorageKey();
+    const other = `${key.slice(0, 2)}${newStorageKey().slice(2)}`;
+    await storage.put(other, Buffer.from('kept'));
+    const folder = path.join(root, key.slice(0, 2));
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, `.${key}.0123456789ab.tmp`), 'half');
+    await storage.delete(key);
+    expect(filesUnder(root)).toEqual([other]);
+  });
+
   it('leaves no temporary file behind when a write fails', async () => {
     const key = newStorageKey();
     // A directory where the final file should go makes the rename fail after the data was written.

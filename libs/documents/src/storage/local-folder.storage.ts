@@ -45,8 +45,19 @@ export class LocalFolderDocumentStorage implements DocumentStorage {
     }
   }
 
+  /** Also removes a temporary file a crashed `put` of this key left behind (the sweeper deletes such keys). */
   async delete(key: string): Promise<void> {
-    await fs.rm(this.pathOf(key), { force: true });
+    const target = this.pathOf(key);
+    await fs.rm(target, { force: true });
+    const folder = path.dirname(target);
+    let names: string[];
+    try {
+      names = await fs.readdir(folder);
+    } catch (error) {
+      if (isMissing(error)) return;
+      throw error;
+    }
+    for (const name of names) if (name.startsWith(`.${key}.`) && name.endsWith('.tmp')) await fs.rm(path.join(folder, name), { force: true });
   }
 
   async exists(key: string): Promise<boolean> {
