@@ -21,6 +21,7 @@ import { AddInquiryRepliesAndStatus1764450000000 } from './1764450000000-AddInqu
 import { CreateReviewerPasswordLinks1764450000100 } from './1764450000100-CreateReviewerPasswordLinks.js';
 import { AddAuditEventSearchIndexes1764450000200 } from './1764450000200-AddAuditEventSearchIndexes.js';
 import { WidenApplicationStatusColumns1764450000300 } from './1764450000300-WidenApplicationStatusColumns.js';
+import { CreateLoginIdChangeRevertTokens1764460000000 } from './1764460000000-CreateLoginIdChangeRevertTokens.js';
 
 /** Every migration, oldest first. The schema belongs to these, never to `synchronize`. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   CreateReviewerPasswordLinks1764450000100,
   AddAuditEventSearchIndexes1764450000200,
   WidenApplicationStatusColumns1764450000300,
+  CreateLoginIdChangeRevertTokens1764460000000,
 ];
