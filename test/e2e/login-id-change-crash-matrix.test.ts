@@ -1,21 +1,22 @@
 // quality.md R1 inside every activity of the login-ID change: for each activity × {before, after}
-// the worker kills itself at that point of a real change (WORKER_FAULT_POINT) and is restarted; for
+// (and notifyLoginIdChanged × sent: its message left, its delivery row not yet written) the worker kills itself at that point of a real change (WORKER_FAULT_POINT) and is restarted; for
 // the SIGSTOP cases it freezes there longer than the activity's startToCloseTimeout and is resumed,
 // so the first attempt finishes after its retry began. Each case is judged from outside — HTTP
 // answers, outbox files, database rows: the change completes once, one notice per address, one
 // code per send, the code the member holds is still accepted, a wrong code counts once, one audit
-// row per event. CRASH_MATRIX=full|representative (default: full on SQLite, representative on MySQL).
+// row per event, the revert link in the notice the member got still reverts the change.
+// CRASH_MATRIX=full|representative (default: full on SQLite, representative on MySQL).
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import type { Response } from 'supertest';
+import request, { type Response } from 'supertest';
 import { freePort, waitFor } from '../../scripts/lib/temporal-cli.mjs';
 import { parseDatabaseUrl } from '../../libs/config/src/index.js';
 import { dataSourceOptions } from '../../libs/persistence/src/index.js';
 import { loginIdChangeWorkflowId } from '../../workflows/login-id-change/login-id-change.contract.js';
 import { uniqueEmail } from '../support/factories.js';
-import { LoginIdChangeDriver, uniqueMobile, waitForEmails } from '../support/login-id-change-client.js';
+import { LoginIdChangeDriver, revertLinkIn, uniqueMobile, waitForEmails } from '../support/login-id-change-client.js';
 import { privilegedMember } from '../support/member-client.js';
 import { messagesTo } from '../support/outbox.js';
 import { runDir, startApi, temporalClient } from '../support/stack.js';
@@ -34,7 +35,7 @@ const ACTIVITIES = [
   'closeLoginIdChange',
 ] as const;
 type Activity = (typeof ACTIVITIES)[number];
-type Phase = 'before' | 'after';
+type Phase = 'before' | 'sent' | 'after';
 type Action = 'kill' | 'stop';
 interface Case {
   readonly activity: Activity;
@@ -47,6 +48,9 @@ const FULL: Case[] = [
   ...(['checkCode', 'sendIdentityCode'] as const).flatMap((activity) =>
     (['before', 'after'] as const).map((phase) => ({ activity, phase, action: 'stop' as const })),
   ),
+  // Inside the notice send: the old-address message left, its delivery row is not written yet.
+  { activity: 'notifyLoginIdChanged', phase: 'sent', action: 'kill' },
+  { activity: 'notifyLoginIdChanged', phase: 'sent', action: 'stop' },
 ];
 const REPRESENTATIVE: Case[] = [
   { activity: 'sendIdentityCode', phase: 'after', action: 'kill' },
@@ -56,6 +60,7 @@ const REPRESENTATIVE: Case[] = [
   { activity: 'closeLoginIdChange', phase: 'after', action: 'kill' },
   { activity: 'checkCode', phase: 'after', action: 'stop' },
   { activity: 'sendIdentityCode', phase: 'before', action: 'stop' },
+  { activity: 'notifyLoginIdChanged', phase: 'sent', action: 'kill' },
 ];
 const scope = process.env.CRASH_MATRIX ?? (process.env.TEST_DB === 'mysql' ? 'representative' : 'full');
 if (scope !== 'full' && scope !== 'representative') throw new Error('CRASH_MATRIX must be full or representative');
@@ -168,6 +173,13 @@ describe(`change login ID: worker killed or paused inside every activity (${scop
     // The one wrong code counted once, however often its check ran.
     const [identity] = await dataSource.query(`SELECT failed_attempts FROM verification_codes WHERE purpose = 'LOGIN_ID_IDENTITY' AND target = ?`, [phone]);
     expect(Number(identity.failed_attempts)).toBe(1);
+    // The link the member received is the one that works, whatever a retry minted after it.
+    const [notice] = messagesTo(previous, 'email');
+    const reverted = await request(app.getHttpServer())
+      .post('/api/v1/login-id-change-reverts')
+      .send({ token: revertLinkIn(notice).searchParams.get('token') });
+    expect(reverted.status).toBe(200);
+    expect(reverted.body).toEqual({ loginId: previous });
   };
 
   /** A change cancelled after its first code: closeLoginIdChange runs. */

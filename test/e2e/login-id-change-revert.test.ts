@@ -4,19 +4,13 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { aSignUp, uniqueEmail } from '../support/factories.js';
 import { waitFor } from '../../scripts/lib/temporal-cli.mjs';
-import { LoginIdChangeDriver, uniqueMobile } from '../support/login-id-change-client.js';
+import { LoginIdChangeDriver, revertLinkIn, uniqueMobile } from '../support/login-id-change-client.js';
 import { privilegedMember } from '../support/member-client.js';
-import { messagesTo, type OutboxMessage } from '../support/outbox.js';
+import { messagesTo } from '../support/outbox.js';
 import { waitForResetLinks } from '../support/password-reset-client.js';
 import { startApi } from '../support/stack.js';
 
 const PORTAL = 'http://127.0.0.1:3003';
-
-function revertLinkIn(message: OutboxMessage): URL {
-  const link = message.text.match(/https?:\/\/\S+\/login-id-change-reverts\?token=[A-Za-z0-9_-]+/)?.[0];
-  if (!link) throw new Error('No revert link in the old-address notice');
-  return new URL(link);
-}
 
 describe('"this wasn\'t me": a revert that lands', () => {
   let app: INestApplication;

@@ -1,10 +1,12 @@
 // quality.md R1 for the review workflow, inside every activity: for each activity × {before, after}
 // its side effect, the worker kills itself (WORKER_FAULT_POINT) during a real flow over HTTP and is
-// restarted; one case freezes it (SIGSTOP) past the activity's timeout while a second worker takes
-// the retry. Asserted from outside: one approval applied, one notice per event, one audit row and
-// one history entry per event.
-//   CRASH_MATRIX=representative  one case per activity, and the SIGSTOP case (the default)
-//   CRASH_MATRIX=full            every activity × point × flow that reaches it
+// restarted; the SIGSTOP cases freeze it past the activity's timeout while a second worker takes
+// the retry, then resume it, so the first attempt finishes after its retry began. Asserted from
+// outside: one approval applied, one notice per event, one audit row and one history entry per event.
+//   CRASH_MATRIX=representative  one case per activity, and the SIGSTOP case of approve (the default)
+//   CRASH_MATRIX=full            every activity × point × flow that reaches it, and a SIGSTOP in
+//                                each activity whose late completion could double an effect: the
+//                                submission insert, claim, request-info, reject, the notice send
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
@@ -24,14 +26,24 @@ import { runDir, startAdmin, startApi, temporalClient } from '../support/stack.j
 const TASK_QUEUE = 'account-changes-application-crash';
 
 type Flow = 'approve' | 'info-reject' | 'withdraw' | 'overdue';
+/** A step of the flow before which the plan is armed (a point fires at the activity's first call after that). */
+type Step = 'request-info' | 'reject';
 
 interface Case {
   readonly plan: FaultPlan;
   readonly flow: Flow;
   readonly representative?: boolean;
+  /** Arm the plan just before this step (the worker is restarted with it); by default from the start. */
+  readonly armAt?: Step;
 }
 
-const point = (activity: string, phase: 'before' | 'after', action: 'kill' | 'stop' = 'kill') => ({ point: `${activity}:${phase}`, action });
+const point = (activity: string, phase: 'before' | 'after', action: 'kill' | 'stop' = 'kill', pauseMs?: number): FaultPlan => ({
+  point: `${activity}:${phase}`,
+  action,
+  ...(pauseMs ? { pauseMs } : {}),
+});
+// The notices' start-to-close timeout is 15 s (the row writes': 5 s): a frozen send must outlast it.
+const NOTICE_PAUSE_MS = 17_000;
 
 const CASES: Case[] = [
   ...(['before', 'after'] as const).flatMap((phase): Case[] => [
@@ -44,6 +56,12 @@ const CASES: Case[] = [
     { plan: point('sendApplicationNotice', phase), flow: 'approve', representative: phase === 'after' },
   ]),
   { plan: point('approveApplication', 'after', 'stop'), flow: 'approve', representative: true },
+  // Frozen ahead of the effect: the retry does it, then the first attempt wakes up and tries again.
+  { plan: point('createApplication', 'before', 'stop'), flow: 'approve' },
+  { plan: point('recordApplicationTransition', 'before', 'stop'), flow: 'approve' }, // the claim
+  { plan: point('recordApplicationTransition', 'before', 'stop'), flow: 'info-reject', armAt: 'request-info' },
+  { plan: point('recordApplicationTransition', 'before', 'stop'), flow: 'info-reject', armAt: 'reject' },
+  { plan: point('sendApplicationNotice', 'before', 'stop', NOTICE_PAUSE_MS), flow: 'approve' },
 ];
 
 const MATRIX = process.env.CRASH_MATRIX === 'full' ? 'full' : 'representative';
@@ -99,7 +117,7 @@ describe(`the review workflow survives a worker killed inside every activity (CR
     await waitFor(async () => (await status(id)) === expected && (await flowStatus(id)) === expected, { timeoutMs: 60_000, what: expected });
   };
 
-  const runFlow = async (flow: Flow, member: SignedInMember): Promise<string> => {
+  const runFlow = async (flow: Flow, member: SignedInMember, arm: (step: Step) => Promise<void>): Promise<string> => {
     let id = '';
     const submitted = await submitApplication(api, member, { name: 'Lee Minji' });
     expect([201, 503]).toContain(submitted.status);
@@ -125,6 +143,7 @@ describe(`the review workflow survives a worker killed inside every activity (CR
     }
     await settle(() => asReviewer().post(`/applications/${id}/claim`), id, 'IN_REVIEW');
     if (flow === 'info-reject') {
+      await arm('request-info');
       await settle(() => asReviewer().post(`/applications/${id}/request-info`, { message: 'Add the certificate' }), id, 'INFO_REQUESTED');
       await settle(
         () =>
@@ -136,6 +155,7 @@ describe(`the review workflow survives a worker killed inside every activity (CR
         'SUBMITTED',
       );
       await settle(() => asReviewer().post(`/applications/${id}/claim`), id, 'IN_REVIEW');
+      await arm('reject');
       await settle(() => asReviewer().post(`/applications/${id}/reject`, { reason: 'Not legible' }), id, 'REJECTED');
       return id;
     }
@@ -143,12 +163,14 @@ describe(`the review workflow survives a worker killed inside every activity (CR
     return id;
   };
 
-  it.each(SELECTED.map((entry) => [`${entry.plan.point} ${entry.plan.action} during ${entry.flow}`, entry] as const))(
+  it.each(SELECTED.map((entry) => [`${entry.plan.point} ${entry.plan.action} during ${entry.flow}${entry.armAt ? ` at ${entry.armAt}` : ''}`, entry] as const))(
     '%s: one effect per event',
-    async (_name, { plan, flow }) => {
-      await worker.start(plan);
+    async (_name, { plan, flow, armAt }) => {
+      await worker.start(armAt ? undefined : plan);
       const member = await privilegedMember(api, { name: 'Kim Minji' });
-      const id = await runFlow(flow, member);
+      const id = await runFlow(flow, member, async (step) => {
+        if (step === armAt) await worker.start(plan);
+      });
       await worker.recovered();
 
       await waitFor(() => messagesTo(member.loginId, 'email').length >= MEMBER_NOTICES[flow], { timeoutMs: 60_000, what: 'the member notices' });

@@ -82,6 +82,33 @@ describe(`migrations on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
     await dataSource.query('DELETE FROM required_info_applications');
   });
 
+  it('moves the revert tokens already sent to their own table, so the links in mailboxes still work', async () => {
+    expect(MIGRATIONS.at(-1)?.name).toBe('CreateLoginIdChangeRevertTokens1764460000000');
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    const member = memberRow('moved-token@example.com');
+    await dataSource.createQueryBuilder().insert().into('members').values(member).execute();
+    const now = new Date();
+    const change = {
+      change_id: randomUUID(),
+      member_id: member.id,
+      previous_login_id: 'old@example.com',
+      new_login_id: member.login_id,
+      committed_at: now,
+      expires_at: now,
+    };
+    await dataSource
+      .createQueryBuilder()
+      .insert()
+      .into('login_id_change_reverts')
+      .values({ ...change, token_hash: 'a'.repeat(64) })
+      .execute();
+    await dataSource.runMigrations({ transaction: 'each' });
+    const tokens = await dataSource.query('SELECT token_hash, change_id FROM login_id_change_revert_tokens');
+    expect(tokens).toEqual([{ token_hash: 'a'.repeat(64), change_id: change.change_id }]);
+    await dataSource.query('DELETE FROM members WHERE id = ?', [member.id]);
+    expect(await dataSource.query('SELECT token_hash FROM login_id_change_revert_tokens')).toEqual([]);
+  });
+
   it('reverts every migration with its down step and re-applies them', async () => {
     for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await dataSource.createQueryRunner().hasTable('members')).toBe(false);

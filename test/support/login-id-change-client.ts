@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import { toE164Mobile } from '../../libs/members/src/index.js';
 import { waitFor } from '../../scripts/lib/temporal-cli.mjs';
 import type { SignedInMember } from './member-client.js';
-import { latestCode, messagesTo } from './outbox.js';
+import { latestCode, messagesTo, type OutboxMessage } from './outbox.js';
 
 /** A Korean mobile number no other test member has, so its SMS outbox is this test's alone. */
 export function uniqueMobile(): string {
@@ -74,4 +74,11 @@ export class LoginIdChangeDriver {
 export async function waitForEmails(to: string, count: number) {
   await waitFor(() => messagesTo(to, 'email').length >= count, { timeoutMs: 30_000, what: `${count} email(s) to ${to}` });
   return messagesTo(to, 'email');
+}
+
+/** The "this wasn't me" link in an old-address notice. */
+export function revertLinkIn(message: OutboxMessage): URL {
+  const link = message.text.match(/https?:\/\/\S+\/login-id-change-reverts\?token=[A-Za-z0-9_-]+/)?.[0];
+  if (!link) throw new Error('No revert link in the old-address notice');
+  return new URL(link);
 }

@@ -9,6 +9,8 @@ import { WorkerProcess } from './worker-process.mjs';
 export interface FaultPlan {
   readonly point: string;
   readonly action: 'kill' | 'stop';
+  /** For stop: how long the worker stays frozen, when the activity's timeout is longer than the default pause. */
+  readonly pauseMs?: number;
 }
 
 type ChildLike = { exitCode: number | null; signalCode: string | null; once(event: 'exit', listener: () => void): unknown };
@@ -84,7 +86,7 @@ export class FaultyWorker {
       // first one wakes up and reports a result the server no longer wants.
       this.helper = new WorkerProcess({ ...this.env, WORKER_PORT: String(await freePort()) }, this.logFile);
       await this.helper.start();
-      await new Promise((resolve) => setTimeout(resolve, this.pauseMs));
+      await new Promise((resolve) => setTimeout(resolve, plan.pauseMs ?? this.pauseMs));
       process.kill(child.pid, 'SIGCONT');
     }
     this.fired = true;

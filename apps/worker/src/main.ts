@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '#app/config';
+import { NOTIFICATION_TRANSPORTS } from '#app/notifications';
 import { configureApp, createJsonLogger, NestJsonLogger } from '#app/web';
 import { ActivityRegistry } from './activities/activity-registry.js';
 import { createTemporalWorker, installTemporalRuntime } from './temporal-worker.js';
@@ -20,7 +21,7 @@ try {
     logger,
   });
   await app.listen(config.workerPort, '0.0.0.0');
-  const worker = await createTemporalWorker(config, app.get(ActivityRegistry), logger);
+  const worker = await createTemporalWorker(config, app.get(ActivityRegistry), app.get(NOTIFICATION_TRANSPORTS, { strict: false }), logger);
   logger.info({ taskQueue: config.temporal.taskQueue, port: config.workerPort }, 'worker polling');
   // Worker.run resolves after SIGINT/SIGTERM has drained in-flight tasks.
   await worker.run();

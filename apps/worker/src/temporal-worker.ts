@@ -1,6 +1,7 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type LogMetadata } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import type { AppConfig } from '#app/config';
+import type { NotificationTransports } from '#app/notifications';
 import type { ActivityRegistry } from './activities/activity-registry.js';
 import { faultPlanFromEnv, withFaultPoints } from './faults/fault-injection.js';
 import { testWorkflowsFromEnv, workflowCode } from './workflow-code.js';
@@ -30,7 +31,7 @@ async function connect(address: string, logger: Logger): Promise<NativeConnectio
   }
 }
 
-export async function createTemporalWorker(config: AppConfig, registry: ActivityRegistry, logger: Logger): Promise<Worker> {
+export async function createTemporalWorker(config: AppConfig, registry: ActivityRegistry, transports: NotificationTransports, logger: Logger): Promise<Worker> {
   const connection = await connect(config.temporal.address, logger);
   return Worker.create({
     connection,
@@ -39,7 +40,7 @@ export async function createTemporalWorker(config: AppConfig, registry: Activity
     // Production bundle; the test stack and benches add ping and five-updates (WORKER_TEST_WORKFLOWS=1).
     ...workflowCode(testWorkflowsFromEnv()),
     // Test-only crash points (WORKER_FAULT_POINT); refused in production.
-    activities: withFaultPoints(registry.activities(), faultPlanFromEnv()),
+    activities: withFaultPoints(registry.activities(), faultPlanFromEnv(), transports),
     // After a crash, a flow's next task waits this long on the dead worker's sticky queue.
     stickyQueueScheduleToStartTimeout: config.workerStickyQueueTimeoutSeconds * 1_000,
   });

@@ -67,7 +67,6 @@ export class CommitLoginIdChangeService {
           memberId,
           previousLoginId: member.loginId,
           newLoginId,
-          tokenHash: null,
           committedAt: now,
           expiresAt: new Date(now.getTime() + REVERT_WINDOW_DAYS * 86_400_000),
           revertedAt: null,

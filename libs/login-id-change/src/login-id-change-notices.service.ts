@@ -8,6 +8,7 @@ import { MemberEntity } from '#app/members';
 import { NotificationService } from '#app/notifications';
 import { REVERT_WINDOW_DAYS } from './commit-login-id-change.service.js';
 import { LoginIdChangeRevertEntity } from './login-id-change-revert.entity.js';
+import { LoginIdChangeRevertTokenEntity } from './login-id-change-revert-token.entity.js';
 
 /** After a commit: the old address gets a "this wasn't me" token, the new address a confirmation. */
 @Injectable()
@@ -23,10 +24,12 @@ export class LoginIdChangeNoticesService {
     const member = await this.dataSource.manager.findOneBy(MemberEntity, { id: memberId });
     if (!change || !member) throw new DomainError(ErrorCode.NOT_FOUND, 'No committed change to announce');
     const oldKey = `login-id-changed-old:${changeId}`;
-    // The token exists only in the notice: a new one is made only while no notice went out.
+    // The token exists only in the notice: a new one is made only while no notice is recorded as sent.
+    // A retry after the message left but before its delivery row mints another; both stay valid (the
+    // member may hold the first), and all of them end with the change.
     if (!(await this.notifications.isDelivered(oldKey))) {
       const token = randomBytes(32).toString('base64url');
-      await this.dataSource.manager.update(LoginIdChangeRevertEntity, { changeId }, { tokenHash: hashSecret(token) });
+      await this.dataSource.manager.insert(LoginIdChangeRevertTokenEntity, { tokenHash: hashSecret(token), changeId, createdAt: new Date() });
       await this.notifications.send({
         channel: 'email',
         to: change.previousLoginId,

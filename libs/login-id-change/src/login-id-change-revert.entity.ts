@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A committed login-ID change that the old address may undo within a week. */
+/** A committed login-ID change that the old address may undo within a week (its tokens: LoginIdChangeRevertTokenEntity). */
 @Entity('login_id_change_reverts')
 export class LoginIdChangeRevertEntity {
   @PrimaryColumn({ name: 'change_id', type: 'varchar', length: 36 })
@@ -14,10 +14,6 @@ export class LoginIdChangeRevertEntity {
 
   @Column({ name: 'new_login_id', type: 'varchar', length: 254 })
   newLoginId!: string;
-
-  /** SHA-256 of the "this wasn't me" token; set when the old-address notice goes out. */
-  @Column({ name: 'token_hash', type: 'varchar', length: 64, nullable: true })
-  tokenHash!: string | null;
 
   @Column({ name: 'committed_at', type: 'datetime', precision: 3 })
   committedAt!: Date;

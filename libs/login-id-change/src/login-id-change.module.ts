@@ -10,6 +10,7 @@ import { LoginIdChangeClient } from './login-id-change.client.js';
 import { LoginIdChangeCodesService } from './login-id-change-codes.service.js';
 import { LoginIdChangeNoticesService } from './login-id-change-notices.service.js';
 import { LoginIdChangeRevertEntity } from './login-id-change-revert.entity.js';
+import { LoginIdChangeRevertTokenEntity } from './login-id-change-revert-token.entity.js';
 import { RevertLoginIdChangeService } from './revert-login-id-change.service.js';
 
 const SERVICES = [
@@ -22,7 +23,13 @@ const SERVICES = [
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([LoginIdChangeRevertEntity]), AuthModule, MembersModule, NotificationsModule, VerificationModule],
+  imports: [
+    TypeOrmModule.forFeature([LoginIdChangeRevertEntity, LoginIdChangeRevertTokenEntity]),
+    AuthModule,
+    MembersModule,
+    NotificationsModule,
+    VerificationModule,
+  ],
   providers: SERVICES,
   exports: SERVICES,
 })

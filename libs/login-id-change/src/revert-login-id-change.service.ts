@@ -8,6 +8,7 @@ import { LoginIdReservations, MemberEntity } from '#app/members';
 import { NotificationService } from '#app/notifications';
 import { isUniqueViolation } from '#app/persistence';
 import { LoginIdChangeRevertEntity } from './login-id-change-revert.entity.js';
+import { LoginIdChangeRevertTokenEntity } from './login-id-change-revert-token.entity.js';
 
 /**
  * "This wasn't me" (product.md §3): within 7 days the old address restores the previous login ID,
@@ -29,7 +30,9 @@ export class RevertLoginIdChangeService {
   ) {}
 
   async revert(token: string, actor: AuditActor): Promise<{ loginId: string }> {
-    const change = await this.dataSource.manager.findOneBy(LoginIdChangeRevertEntity, { tokenHash: hashSecret(token), revertedAt: IsNull() });
+    // Any token of the change opens it (a retried notice may have minted more than one); a revert ends them all.
+    const issued = await this.dataSource.manager.findOneBy(LoginIdChangeRevertTokenEntity, { tokenHash: hashSecret(token) });
+    const change = issued && (await this.dataSource.manager.findOneBy(LoginIdChangeRevertEntity, { changeId: issued.changeId, revertedAt: IsNull() }));
     if (!change) throw new DomainError(ErrorCode.NOT_FOUND, 'This link is not valid or was already used');
     if (change.expiresAt.getTime() <= Date.now()) throw new DomainError(ErrorCode.VERIFICATION_CODE_EXPIRED, 'This link has expired');
     let outcome: { member: MemberEntity; link: IssuedResetLink } | undefined;

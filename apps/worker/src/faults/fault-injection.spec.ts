@@ -13,6 +13,7 @@ describe('fault injection switch', () => {
       action: 'stop',
     });
     expect(faultPlanFromEnv({ WORKER_FAULT_POINT: 'sendEmailCode:before' })?.action).toBe('kill');
+    expect(faultPlanFromEnv({ WORKER_FAULT_POINT: 'notifyLoginIdChanged:sent' })?.phase).toBe('sent');
   });
 
   it('is refused in production and when malformed', () => {
@@ -27,5 +28,15 @@ describe('fault injection switch', () => {
     const wrapped = withFaultPoints({ checkCode }, undefined);
     expect(wrapped.checkCode).toBe(checkCode);
     await expect(wrapped.checkCode()).resolves.toBe('ok');
+  });
+
+  it('arms a sent point on the transports, and leaves a message sent outside the planned activity alone', async () => {
+    const notifyLoginIdChanged = async () => undefined;
+    const plan = { activity: 'notifyLoginIdChanged', phase: 'sent', action: 'kill' } as const;
+    expect(() => withFaultPoints({ notifyLoginIdChanged }, plan)).toThrow(/transports/);
+    const transports = { email: { sendEmail: async () => 'sent' as const }, sms: { sendSms: async () => 'duplicate' as const } };
+    withFaultPoints({ notifyLoginIdChanged }, plan, transports);
+    await expect(transports.email.sendEmail()).resolves.toBe('sent');
+    await expect(transports.sms.sendSms()).resolves.toBe('duplicate');
   });
 });

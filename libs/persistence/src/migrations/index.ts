@@ -22,6 +22,7 @@ import { CreateReviewerPasswordLinks1764450000100 } from './1764450000100-Create
 import { AddAuditEventSearchIndexes1764450000200 } from './1764450000200-AddAuditEventSearchIndexes.js';
 import { WidenApplicationStatusColumns1764450000300 } from './1764450000300-WidenApplicationStatusColumns.js';
 import { CreateUnreferencedDocumentKeys1764450000400 } from './1764450000400-CreateUnreferencedDocumentKeys.js';
+import { CreateLoginIdChangeRevertTokens1764460000000 } from './1764460000000-CreateLoginIdChangeRevertTokens.js';
 
 /** Every migration, oldest first. The schema belongs to these, never to `synchronize`. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   AddAuditEventSearchIndexes1764450000200,
   WidenApplicationStatusColumns1764450000300,
   CreateUnreferencedDocumentKeys1764450000400,
+  CreateLoginIdChangeRevertTokens1764460000000,
 ];
