@@ -170,4 +170,32 @@ describe('admin review pages: refusals over HTTP', () => {
     expect(row).toContain(applicant.loginId);
     expect(row).toContain('Submitted');
   });
+  it('shows the queue and review pages, their notices and refusals in Korean once the reviewer chose it with the language switch', async () => {
+    const id = await anApplication();
+    const switched = await postForm('/language', { _csrf: session.csrf, lang: 'ko', next: `/queue/${id}` }).expect(303);
+    expect(switched.headers.location).toBe(`/queue/${id}`);
+    const korean = `${session.cookie}; admin_lang=${cookieSet(switched, 'admin_lang')}`;
+    expect(cookieSet(switched, 'admin_lang')).toBe('ko');
+
+    const queue = await request(http).get('/queue').set('Cookie', korean).expect(200);
+    expectHtmlPage(queue);
+    expect(queue.text).toContain('<html lang="ko">');
+    for (const label of ['<h1>심사 대기열</h1>', '심사 대기 (제출됨 또는 심사 중)', '요청한 변경', '담당자', '로그아웃']) expect(queue.text).toContain(label);
+    expect(queue.text).not.toContain('Review queue');
+
+    const early = await postForm(`/queue/${id}/approve`, { _csrf: session.csrf }, korean).expect(409);
+    expect(early.text).toContain('role="alert">신청이 대기열로 돌아갔습니다. 먼저 맡으세요.</p>');
+    const claimed = await postForm(`/queue/${id}/claim`, { _csrf: session.csrf }, korean).expect(303);
+    const page = await request(http).get(claimed.headers.location).set('Cookie', korean).expect(200);
+    expect(page.text).toContain('<html lang="ko">');
+    for (const label of ['이 신청을 맡았습니다.', '현재 값과 요청한 값', '승인', '반려', '대기열로 돌려놓기', '심사 중']) expect(page.text).toContain(label);
+    expect(page.text).not.toMatch(/Claimed by|Release to the queue|Current and requested values/);
+    const refused = await postForm(`/queue/${id}/reject`, { _csrf: session.csrf, reason: ' ' }, korean).expect(400);
+    expect(refused.text).toContain('신청을 반려하려면 사유가 필요합니다.');
+
+    // The choice is the cookie's: without it the same pages are English.
+    expect((await request(http).get(`/queue/${id}`).set('Cookie', session.cookie).expect(200)).text).toContain('<html lang="en">');
+    const missing = await request(http).get('/queue/00000000-0000-4000-8000-000000000000').set('Cookie', korean).expect(404);
+    expect(missing.text).toContain('찾을 수 없음');
+  });
 });

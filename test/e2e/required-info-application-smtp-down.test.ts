@@ -123,6 +123,11 @@ describe('review actions with the SMTP server down', () => {
     // At the end of the outage the notices are still being tried: nothing gave up or stalled.
     await sleep(outageStarted + OUTAGE_MS - Date.now());
     expect(await failingAttempts()).toBeGreaterThan(midway);
+    // Every failed attempt is counted by the notification sender itself, nothing sent yet.
+    const workerMetrics = () => fetch(`http://127.0.0.1:${workerPort}/metrics`).then((res) => res.text());
+    const outage = await workerMetrics();
+    expect(outage).toMatch(/notices_failed_total\{channel="email"\} [1-9]/);
+    expect(outage).not.toMatch(/notices_sent_total\{channel="email"\} [1-9]/);
     expect(smtp.recipients).toEqual([]);
 
     await smtp.start();
@@ -137,5 +142,6 @@ describe('review actions with the SMTP server down', () => {
     }
     expect(smtp.count(approved.loginId)).toBe(2);
     expect(smtp.count(rejected.loginId)).toBe(2);
+    expect(await workerMetrics()).toMatch(/notices_sent_total\{channel="email"\} ([4-9]|\d\d)/);
   }, 300_000);
 });

@@ -12,13 +12,17 @@ export interface SignedInReviewer {
 
 export const REVIEWER_PASSWORD = 'Revi3w!pass';
 
-/** Creates a reviewer account with the operator command (npm run admin:create-user), as an operator would. */
-export function createReviewerWithCommand(role: 'REVIEWER' | 'ADMIN' = 'REVIEWER', email = uniqueEmail('reviewer')): { email: string; password: string } {
+/** Creates a reviewer account with the operator command (npm run admin:create-user), as an operator would (`env`: e.g. another DATABASE_URL). */
+export function createReviewerWithCommand(
+  role: 'REVIEWER' | 'ADMIN' = 'REVIEWER',
+  email = uniqueEmail('reviewer'),
+  env: Record<string, string> = {},
+): { email: string; password: string } {
   execFileSync(
     process.execPath,
     ['dist/scripts/admin-create-user.js', '--email', email, '--password', REVIEWER_PASSWORD, '--role', role, '--name', 'Test Reviewer'],
     {
-      env: process.env,
+      env: { ...process.env, ...env },
       stdio: 'pipe',
     },
   );

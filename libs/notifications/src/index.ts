@@ -1,5 +1,6 @@
 export * from './notification.service.js';
 export * from './notification-request.js';
+export { NOTIFICATION_METRICS, noticesFailedTotal, noticesSentTotal } from './notification-metrics.js';
 export { NOTIFICATION_ENTITIES, NotificationsModule } from './notifications.module.js';
 export { NotificationDeliveryEntity } from './delivery/notification-delivery.entity.js';
 export { renderTemplate } from './templates/render-template.js';

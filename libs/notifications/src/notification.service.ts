@@ -5,6 +5,7 @@ import { DomainError, ErrorCode } from '#app/core';
 import { APP_CONFIG } from '#app/config';
 import { NotificationDeliveryRepository } from './delivery/notification-delivery.repository.js';
 import { assertIdempotencyKey } from './idempotency-key.js';
+import { noticesFailedTotal, noticesSentTotal } from './notification-metrics.js';
 import type { NotificationRequest } from './notification-request.js';
 import { maskRecipient } from './recipient-mask.js';
 import { renderTemplate } from './templates/render-template.js';
@@ -36,6 +37,8 @@ import { NOTIFICATION_TRANSPORTS, type NotificationTransports, type SendOutcome 
  *   Message-ID. Choose keys from business facts (member ID, event time, workflow ID), never random.
  * - Bad input (unknown template, wrong channel, invalid parameter or key) is a `DomainError`
  *   with `VALIDATION_FAILED`, naming the parameter, never its value.
+ * - Metrics: `notices_sent_total{channel}` counts what a transport delivered, `notices_failed_total{channel}`
+ *   every attempt the transport failed (notification-metrics.ts; on the process's /metrics).
  * - Logs name the template, channel, masked recipient and outcome; never codes, tokens or text.
  *
  * In Nest, import `NotificationsModule` (the app needs `ConfigModule` and `PersistenceModule`).
@@ -78,10 +81,17 @@ export class NotificationService {
       this.logger.log(`Notification ${template} (${channel}) to ${recipient} already delivered`);
       return 'duplicate';
     }
-    const outcome =
-      channel === 'email'
-        ? await this.transports.email.sendEmail({ to, subject: message.subject, text: message.text, idempotencyKey })
-        : await this.transports.sms.sendSms({ to, text: message.text, idempotencyKey });
+    let outcome: SendOutcome;
+    try {
+      outcome =
+        channel === 'email'
+          ? await this.transports.email.sendEmail({ to, subject: message.subject, text: message.text, idempotencyKey })
+          : await this.transports.sms.sendSms({ to, text: message.text, idempotencyKey });
+    } catch (error) {
+      noticesFailedTotal.inc({ channel });
+      throw error;
+    }
+    if (outcome === 'sent') noticesSentTotal.inc({ channel });
     // A unique violation here means a concurrent sender recorded the key first: nothing to undo.
     await this.deliveries.recordDelivery({ idempotencyKey, channel, recipientMasked: recipient, template });
     this.logger.log(`Notification ${template} (${channel}) to ${recipient}: ${outcome}`);

@@ -93,8 +93,17 @@ export class ReviewerAdminService {
     const disabled = command.disabled as boolean | undefined;
 
     return this.dataSource.transaction(async (manager) => {
-      const reviewer = await this.reviewers.findById(reviewerId, manager);
+      // Both rows are held to the end: two admins demoting each other at once take turns, and the
+      // second finds it is no longer an administrator (FORBIDDEN) instead of both succeeding.
+      const locked = await this.reviewers.lockForChange([reviewerId, actor.id], manager);
+      const reviewer = locked.find((row) => row.id === reviewerId);
       if (!reviewer) throw notFound();
+      const acting = locked.find((row) => row.id === actor.id);
+      if (!acting || acting.role !== 'ADMIN' || acting.disabledAt !== null) {
+        throw new DomainError(ErrorCode.FORBIDDEN, 'This needs the ADMIN role: your account is no longer an enabled administrator', {
+          requiredRoles: ['ADMIN'],
+        });
+      }
       const nextRole = role ?? reviewer.role;
       const nextDisabled = disabled ?? reviewer.disabledAt !== null;
       const losesAdmin = reviewer.role === 'ADMIN' && reviewer.disabledAt === null && (nextRole !== 'ADMIN' || nextDisabled);

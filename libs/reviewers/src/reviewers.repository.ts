@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '#app/core';
 import { isUniqueViolation } from '#app/persistence';
 import { normaliseReviewerEmail } from './reviewer-email.js';
@@ -17,6 +17,28 @@ export class ReviewersRepository {
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<ReviewerEntity | null> {
     return manager.findOneBy(ReviewerEntity, { id });
+  }
+
+  /**
+   * Reads these accounts inside `manager`'s transaction and holds them until it ends, so two
+   * transactions changing overlapping accounts run one after the other and the second reads what
+   * the first committed. MySQL: SELECT … FOR UPDATE, in ID order (no deadlock between two such
+   * transactions). SQLite has no row locks: a write first (a no-op on the same rows) takes the
+   * database's write lock, waiting out another connection's writer, before anything is read; in
+   * one process the transactions already take turns (sqlite-serialisation.ts).
+   */
+  async lockForChange(ids: readonly string[], manager: EntityManager): Promise<ReviewerEntity[]> {
+    const sorted = [...new Set(ids)].sort();
+    if (manager.connection.options.type === 'mysql') {
+      return manager.find(ReviewerEntity, { where: { id: In(sorted) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    }
+    await manager
+      .createQueryBuilder()
+      .update(ReviewerEntity)
+      .set({ id: () => 'id' })
+      .where('id IN (:...ids)', { ids: sorted })
+      .execute();
+    return manager.find(ReviewerEntity, { where: { id: In(sorted) }, order: { id: 'ASC' } });
   }
 
   findByEmail(email: string): Promise<ReviewerEntity | null> {

@@ -1,10 +1,13 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { NOTIFICATION_METRICS } from '#app/notifications';
 
 /** The process's Prometheus registry: Node defaults plus HTTP request counters. */
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry });
+// Every process that sends notifications (API, admin app, worker) counts them in libs/notifications.
+for (const metric of NOTIFICATION_METRICS) metricsRegistry.registerMetric(metric);
 
 export const httpRequestDuration = new Histogram({
   name: 'http_request_duration_seconds',

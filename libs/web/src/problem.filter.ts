@@ -16,8 +16,11 @@ export interface ProblemDocument {
   [extension: string]: unknown;
 }
 
-// Connection-level failures of the database: the request is answered 503, never 500.
+// Connection-level failures of the database or the SMTP server (nodemailer's ESOCKET, ECONNECTION):
+// the request is answered 503, never 500.
 const UNAVAILABLE_ERRNOS = new Set([
+  'ESOCKET',
+  'ECONNECTION',
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',

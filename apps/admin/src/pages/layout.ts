@@ -2,6 +2,7 @@
 // server-rendered HTML: no inline script or style (the CSP below forbids both), one stylesheet.
 import type { Response } from 'express';
 import { CSRF_FIELD } from '../auth/csrf.js';
+import { accessTextFor, isAccessTextKey } from './access-text.js';
 import { textFor } from './desk-text.js';
 import { DEFAULT_PAGE_LANGUAGE, type PageLanguage } from './page-language.js';
 
@@ -61,6 +62,11 @@ export interface PageOptions {
   readonly path?: string;
 }
 
+function roleLabel(role: string, language: PageLanguage): string {
+  const key = `role_${role}`;
+  return isAccessTextKey(key) ? accessTextFor(language)(key) : role;
+}
+
 function languageSwitch(csrfToken: string, language: PageLanguage, path: string): SafeHtml {
   const t = textFor(language);
   return html`<form method="post" action="/language" class="inline language-switch">
@@ -75,7 +81,7 @@ export function renderPage({ title, body, csrfToken, reviewer, language = DEFAUL
   const t = textFor(language);
   const account = reviewer
     ? html`<div class="account">
-        <span class="signed-in-as">${t('signedInAs')} <strong>${reviewer.displayName}</strong> (${reviewer.role})</span>
+        <span class="signed-in-as">${t('signedInAs')} <strong>${reviewer.displayName}</strong> (${roleLabel(reviewer.role, language)})</span>
         <form method="post" action="/logout" class="inline">${csrfField(csrfToken)}<button type="submit" class="link">${t('signOut')}</button></form>
         ${languageSwitch(csrfToken, language, path ?? '/')}
       </div>`
@@ -91,12 +97,12 @@ export function renderPage({ title, body, csrfToken, reviewer, language = DEFAUL
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="csrf-token" content="${csrfToken}">
-  <title>${title} · Reviewer admin</title>
+  <title>${title} · ${accessTextFor(language)('titleSuffix')}</title>
   <link rel="stylesheet" href="/assets/admin.css">
 </head>
 <body>
   <header class="top">
-    <a class="brand" href="/">Member account changes · Reviewer admin</a>
+    <a class="brand" href="/">${accessTextFor(language)('brand')}</a>
     ${nav}
     ${account}
   </header>

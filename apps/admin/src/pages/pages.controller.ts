@@ -11,6 +11,7 @@ import { ReviewerAuthGuard } from '../auth/reviewer-auth.guard.js';
 import type { ReviewerRequest } from '../auth/reviewer-request.js';
 import { sendPage } from './layout.js';
 import { PageExceptionFilter } from './page-exception.filter.js';
+import { pageLanguageOf } from './page-language.js';
 import { SignInPageFilter } from './sign-in-page.filter.js';
 import { renderSignInPage } from './sign-in.page.js';
 
@@ -32,7 +33,7 @@ export class PagesController {
   @Get('login')
   async signInPage(@Req() req: ReviewerRequest, @Res() res: Response): Promise<void> {
     if (await this.signedIn(req, res)) return res.redirect(303, '/queue');
-    sendPage(res, 200, renderSignInPage({ csrfToken: ensureCsrfToken(req, res) }));
+    sendPage(res, 200, renderSignInPage({ csrfToken: ensureCsrfToken(req, res), language: pageLanguageOf(req) }));
   }
 
   @Post('login')

@@ -1,63 +1,58 @@
 // How the review pages word and format what they show: labels for statuses, member types and
-// fields, dates in UTC, sizes. Plain functions, so the pages and their specs share one spelling.
+// fields (review-text.ts, in the page's language), dates in UTC, sizes. Plain functions, so the
+// pages and their specs share one spelling.
 import type { RequiredInfoValues } from '#app/applications';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '#workflows/required-info-application/application.contract';
 import { html, type SafeHtml } from './layout.js';
+import { DEFAULT_PAGE_LANGUAGE, type PageLanguage } from './page-language.js';
+import { isReviewTextKey, reviewTextFor, type ReviewTextKey } from './review-text.js';
 
 export { APPLICATION_STATUSES };
-
-const STATUS_LABELS: Readonly<Record<ApplicationStatus, string>> = {
-  SUBMITTED: 'Submitted',
-  IN_REVIEW: 'In review',
-  AWAITING_SECOND_APPROVAL: 'Awaiting second approval',
-  INFO_REQUESTED: 'Information requested',
-  APPROVED: 'Approved',
-  REJECTED: 'Rejected',
-  WITHDRAWN: 'Withdrawn',
-  EXPIRED: 'Expired',
-};
 
 export function isApplicationStatus(value: unknown): value is ApplicationStatus {
   return typeof value === 'string' && (APPLICATION_STATUSES as readonly string[]).includes(value);
 }
 
-export function statusLabel(status: string): string {
-  return isApplicationStatus(status) ? STATUS_LABELS[status] : status;
+/** The catalogue's word for `prefix_value` (a status, a member type …), or the value itself when it has none. */
+function labelOf(prefix: string, value: string, language: PageLanguage): string {
+  const key = `${prefix}_${value}`;
+  return isReviewTextKey(key) ? reviewTextFor(language)(key) : value;
+}
+
+export function statusLabel(status: string, language: PageLanguage = DEFAULT_PAGE_LANGUAGE): string {
+  return labelOf('status', status, language);
 }
 
 /** A status badge; the text says the status, the colour only repeats it. */
-export function statusBadge(status: string): SafeHtml {
-  return html`<span class="badge status-${status.toLowerCase().replace(/[^a-z_]/g, '')}">${statusLabel(status)}</span>`;
+export function statusBadge(status: string, language: PageLanguage = DEFAULT_PAGE_LANGUAGE): SafeHtml {
+  return html`<span class="badge status-${status.toLowerCase().replace(/[^a-z_]/g, '')}">${statusLabel(status, language)}</span>`;
 }
 
-export const OVERDUE_BADGE = html`<span class="badge overdue-badge">Overdue</span>`;
-
-const MEMBER_TYPE_LABELS: Readonly<Record<string, string>> = {
-  PERSONAL: 'Personal',
-  PERSONAL_BUSINESS: 'Personal business',
-  CORPORATE_BUSINESS: 'Corporate business',
-};
+export function overdueBadge(language: PageLanguage = DEFAULT_PAGE_LANGUAGE): SafeHtml {
+  return html`<span class="badge overdue-badge">${reviewTextFor(language)('overdue')}</span>`;
+}
 
 export type RequiredInfoField = keyof RequiredInfoValues;
 
-export const REQUIRED_INFO_FIELDS: readonly { readonly field: RequiredInfoField; readonly label: string }[] = [
-  { field: 'memberType', label: 'Member type' },
-  { field: 'name', label: 'Name' },
-  { field: 'businessName', label: 'Business name' },
-  { field: 'businessRegistrationNumber', label: 'Business registration number' },
-];
+export const REQUIRED_INFO_FIELDS: readonly RequiredInfoField[] = ['memberType', 'name', 'businessName', 'businessRegistrationNumber'];
+
+export function fieldLabel(field: RequiredInfoField, language: PageLanguage = DEFAULT_PAGE_LANGUAGE): string {
+  return reviewTextFor(language)(`field_${field}` as ReviewTextKey);
+}
 
 /** A required-information value as a reviewer reads it (member type by name, 123-45-67890). */
-export function formatValue(field: RequiredInfoField, value: string | null): string {
+export function formatValue(field: RequiredInfoField, value: string | null, language: PageLanguage = DEFAULT_PAGE_LANGUAGE): string {
   if (value === null || value === '') return '—';
-  if (field === 'memberType') return MEMBER_TYPE_LABELS[value] ?? value;
+  if (field === 'memberType') return labelOf('memberType', value, language);
   if (field === 'businessRegistrationNumber' && /^\d{10}$/.test(value)) return `${value.slice(0, 3)}-${value.slice(3, 5)}-${value.slice(5)}`;
   return value;
 }
 
 /** "Name → Lee Minji" for each value the application asks to change (null: unchanged). */
-export function requestedChanges(requested: RequiredInfoValues): string[] {
-  return REQUIRED_INFO_FIELDS.filter(({ field }) => requested[field] !== null).map(({ field, label }) => `${label} → ${formatValue(field, requested[field])}`);
+export function requestedChanges(requested: RequiredInfoValues, language: PageLanguage = DEFAULT_PAGE_LANGUAGE): string[] {
+  return REQUIRED_INFO_FIELDS.filter((field) => requested[field] !== null).map(
+    (field) => `${fieldLabel(field, language)} → ${formatValue(field, requested[field], language)}`,
+  );
 }
 
 /** 2025-03-01 09:30 UTC, in a <time> element carrying the exact instant. */
@@ -72,16 +67,12 @@ export function fileSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
-const DOCUMENT_KIND_LABELS: Readonly<Record<string, string>> = { APPLICATION_FORM: 'Application form', PROOF: 'Proof document' };
-
-export function documentKindLabel(kind: string): string {
-  return DOCUMENT_KIND_LABELS[kind] ?? kind;
+export function documentKindLabel(kind: string, language: PageLanguage = DEFAULT_PAGE_LANGUAGE): string {
+  return labelOf('document', kind, language);
 }
 
-const ACTOR_LABELS: Readonly<Record<string, string>> = { MEMBER: 'Member', REVIEWER: 'Reviewer', SYSTEM: 'System' };
-
-export function actorLabel(actor: string): string {
-  return ACTOR_LABELS[actor] ?? actor;
+export function actorLabel(actor: string, language: PageLanguage = DEFAULT_PAGE_LANGUAGE): string {
+  return labelOf('actor', actor, language);
 }
 
 /** The first block of a UUID, enough to tell applications apart on screen. */

@@ -13,9 +13,10 @@ import type { ReviewerRequest } from '../auth/reviewer-request.js';
 import { ReviewerAuth } from '../auth/roles.guard.js';
 import { sendPage } from './layout.js';
 import { PageExceptionFilter } from './page-exception.filter.js';
+import { pageLanguageOf } from './page-language.js';
 import { queueFilterOf } from './queue-filter.js';
 import { renderQueuePage } from './queue.page.js';
-import { DONE_KEYS, DONE_NOTICES, PAGE_REFUSAL_CODES, refusalStatus, requiredNote, reviewRefusal, typedNote } from './review-refusals.js';
+import { DONE_KEYS, doneNotice, PAGE_REFUSAL_CODES, refusalStatus, requiredNote, reviewRefusal, typedNote } from './review-refusals.js';
 import { renderReviewPage, type ReviewAction, type ReviewRefusal } from './review.page.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -51,7 +52,8 @@ export class ReviewPagesController {
   ): Promise<void> {
     const filter = queueFilterOf(query);
     const page = await this.applications.queue({ status: filter.status, overdue: filter.overdueOnly ? true : undefined, cursor: filter.cursor });
-    sendPage(res, 200, renderQueuePage({ reviewer, reviewerId: reviewer.id, csrfToken: ensureCsrfToken(req, res), filter, page }));
+    const language = pageLanguageOf(req);
+    sendPage(res, 200, renderQueuePage({ reviewer, reviewerId: reviewer.id, csrfToken: ensureCsrfToken(req, res), filter, page, language }));
   }
 
   @Get(':id')
@@ -63,7 +65,7 @@ export class ReviewPagesController {
     @Res() res: Response,
   ): Promise<void> {
     const application = await this.applications.detailForReviewer(applicationIdOf(id));
-    const notice = typeof done === 'string' && Object.hasOwn(DONE_NOTICES, done) ? DONE_NOTICES[done] : undefined;
+    const notice = doneNotice(done, pageLanguageOf(req));
     await this.sendReview(req, res, 200, principal, application, { notice });
   }
 
@@ -142,7 +144,7 @@ export class ReviewPagesController {
       if (!(error instanceof DomainError) || !PAGE_REFUSAL_CODES.has(error.code)) throw error;
       const application = await this.applications.detailForReviewer(applicationId);
       problemsTotal.inc({ code: error.code });
-      const refusal = reviewRefusal(action, error, application, principal.reviewer.id, typedNote(action, req.body));
+      const refusal = reviewRefusal(action, error, application, principal.reviewer.id, typedNote(action, req.body), pageLanguageOf(req));
       await this.sendReview(req, res, refusalStatus(error.code), principal, application, { refusal });
       return;
     }
@@ -177,6 +179,7 @@ export class ReviewPagesController {
       isAdmin,
       reassignTo,
       ...outcome,
+      language: pageLanguageOf(req),
     });
     sendPage(res, status, page);
   }

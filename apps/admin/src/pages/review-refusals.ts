@@ -4,7 +4,9 @@
 import type { ReviewerApplicationDetail } from '#app/applications';
 import { DomainError, ErrorCode } from '#app/core';
 import { MAX_NOTE_LENGTH, type ReviewAction, type ReviewRefusal } from './review.page.js';
+import { DEFAULT_PAGE_LANGUAGE, type PageLanguage } from './page-language.js';
 import { statusLabel } from './review-format.js';
+import { reviewTextFor, type ReviewTextKey } from './review-text.js';
 
 /** The codes a review form shows on the page itself; anything else is an error page. */
 export const PAGE_REFUSAL_CODES: ReadonlySet<string> = new Set([
@@ -15,19 +17,20 @@ export const PAGE_REFUSAL_CODES: ReadonlySet<string> = new Set([
   ErrorCode.FOUR_EYES_REQUIRED,
 ]);
 
-const DONE_AS: Readonly<Record<ReviewAction, string>> = {
-  claim: 'claimed',
-  release: 'released',
-  approve: 'approved',
-  reject: 'rejected',
-  'request-info': 'sent back for information',
-  reassign: 'reassigned',
+interface NoteNames {
+  readonly field: string;
+  readonly missing: ReviewTextKey;
+  readonly fieldMissing: ReviewTextKey;
+  readonly tooLong: ReviewTextKey;
+}
+
+const NOTE_NAMES: Partial<Record<ReviewAction, NoteNames>> = {
+  reject: { field: 'reason', missing: 'reasonMissing', fieldMissing: 'reasonFieldMissing', tooLong: 'reasonTooLong' },
+  'request-info': { field: 'message', missing: 'messageMissing', fieldMissing: 'messageFieldMissing', tooLong: 'messageTooLong' },
 };
 
-const NOTE_NAMES: Partial<Record<ReviewAction, { readonly field: string; readonly missing: string; readonly fieldMissing: string }>> = {
-  reject: { field: 'reason', missing: 'A reason is required to reject the application.', fieldMissing: 'A reason is required.' },
-  'request-info': { field: 'message', missing: 'A message is required to request information.', fieldMissing: 'Say what the member should send.' },
-};
+// The JSON API's words for the refusals (its problem documents are in English).
+const en = reviewTextFor('en');
 
 /**
  * The text a form posts for `action` (reason, message), trimmed; VALIDATION_FAILED when it is
@@ -38,9 +41,9 @@ export function requiredNote(action: ReviewAction, body: unknown): string {
   if (!names) throw new Error(`${action} takes no note`);
   const value = (body as Record<string, unknown> | undefined)?.[names.field];
   const text = typeof value === 'string' ? value.trim() : '';
-  if (text === '') throw new DomainError(ErrorCode.VALIDATION_FAILED, names.missing, { errors: [{ field: names.field, rules: ['isNotEmpty'] }] });
+  if (text === '') throw new DomainError(ErrorCode.VALIDATION_FAILED, en(names.missing), { errors: [{ field: names.field, rules: ['isNotEmpty'] }] });
   if (text.length > MAX_NOTE_LENGTH) {
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, `Keep it to ${MAX_NOTE_LENGTH} characters.`, { errors: [{ field: names.field, rules: ['maxLength'] }] });
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, en('noteTooLong', { max: MAX_NOTE_LENGTH }), { errors: [{ field: names.field, rules: ['maxLength'] }] });
   }
   return text;
 }
@@ -52,14 +55,14 @@ export function typedNote(action: ReviewAction, body: unknown): string | undefin
   return typeof value === 'string' ? value.slice(0, MAX_NOTE_LENGTH * 2) : undefined;
 }
 
-function validationRefusal(action: ReviewAction, error: DomainError): Omit<ReviewRefusal, 'action' | 'typed'> {
+function validationRefusal(action: ReviewAction, error: DomainError, language: PageLanguage): Omit<ReviewRefusal, 'action' | 'typed'> {
+  const t = reviewTextFor(language);
   const names = NOTE_NAMES[action];
   const errors = Array.isArray(error.details.errors) ? (error.details.errors as { rules?: unknown }[]) : [];
   const tooLong = errors.some((entry) => Array.isArray(entry.rules) && entry.rules.includes('maxLength'));
-  if (!names) return { message: error.message };
-  if (tooLong)
-    return { message: `The ${names.field} is too long: keep it to ${MAX_NOTE_LENGTH} characters.`, fieldMessage: `At most ${MAX_NOTE_LENGTH} characters.` };
-  return { message: names.missing, fieldMessage: names.fieldMissing };
+  if (!names) return { message: action === 'reassign' ? t('chooseReviewer') : error.message };
+  if (tooLong) return { message: t(names.tooLong, { max: MAX_NOTE_LENGTH }), fieldMessage: t('atMost', { max: MAX_NOTE_LENGTH }) };
+  return { message: t(names.missing), fieldMessage: t(names.fieldMissing) };
 }
 
 /** The refusal of `action` as the page words it, given the application as it stands after the refusal. */
@@ -69,23 +72,26 @@ export function reviewRefusal(
   application: Pick<ReviewerApplicationDetail, 'status' | 'claimedBy'>,
   reviewerId: string,
   typed?: string,
+  language: PageLanguage = DEFAULT_PAGE_LANGUAGE,
 ): ReviewRefusal {
-  if (error.code === ErrorCode.VALIDATION_FAILED) return { action, typed, ...validationRefusal(action, error) };
-  if (error.code === ErrorCode.FOUR_EYES_REQUIRED) {
-    return { action, typed, message: 'Four eyes: you gave the first approval, so a different reviewer must give the second.' };
-  }
+  const t = reviewTextFor(language);
+  if (error.code === ErrorCode.VALIDATION_FAILED) return { action, typed, ...validationRefusal(action, error, language) };
+  if (error.code === ErrorCode.FOUR_EYES_REQUIRED) return { action, typed, message: t('fourEyesRefusal') };
   const held = application.status === 'IN_REVIEW' || (application.status === 'AWAITING_SECOND_APPROVAL' && application.claimedBy !== null);
   const claimedByMe = held && application.claimedBy === reviewerId;
   const claimedByOther = held && application.claimedBy !== reviewerId;
   let message: string;
-  if (action === 'claim' && claimedByMe) message = 'You have already claimed this application.';
-  else if (action === 'claim' && claimedByOther) message = 'Another reviewer claimed it first.';
-  else if (claimedByOther) message = 'Another reviewer has claimed this application: only they can decide on it.';
-  else if (action !== 'claim' && application.status === 'SUBMITTED') message = 'The application is back in the queue: claim it first.';
+  if (action === 'claim' && claimedByMe) message = t('alreadyClaimed');
+  else if (action === 'claim' && claimedByOther) message = t('claimedFirst');
+  else if (claimedByOther) message = t('claimedByOther');
+  else if (action !== 'claim' && application.status === 'SUBMITTED') message = t('claimFirst');
   else if ((action === 'claim' && application.status === 'SUBMITTED') || claimedByMe) {
     // The state allows the action, so the workflow was busy with another one.
-    message = 'Another action on this application is in progress. Try again in a moment.';
-  } else message = `The application is ${statusLabel(application.status).toLowerCase()} now, so it cannot be ${DONE_AS[action]}.`;
+    message = t('busy');
+  } else {
+    const status = statusLabel(application.status, language);
+    message = t('cannotNow', { status: language === 'en' ? status.toLowerCase() : status, done: t(`doneAs_${action}`) });
+  }
   return { action, message, typed };
 }
 
@@ -103,16 +109,20 @@ export function refusalStatus(code: string): number {
   }
 }
 
-/** The notice shown after a redirect (`?done=`): fixed texts, never the query string itself. */
-export const DONE_NOTICES: Readonly<Record<string, string>> = {
-  claimed: 'You claimed this application. No other reviewer can decide on it while you hold it.',
-  released: 'You released the application: it is back in the queue.',
-  approved: "Approved: the requested values now apply to the member's account.",
-  'first-approval': 'First approval recorded: a different reviewer must claim it and give the second approval.',
-  reassigned: 'The claim was changed; the previous claimant is told by email.',
-  rejected: 'Rejected: the member is told your reason.',
-  'info-requested': 'Information requested: the member is told your message.',
+const DONE_NOTICES: Readonly<Record<string, ReviewTextKey>> = {
+  claimed: 'done_claimed',
+  released: 'done_released',
+  approved: 'done_approved',
+  'first-approval': 'done_first-approval',
+  reassigned: 'done_reassigned',
+  rejected: 'done_rejected',
+  'info-requested': 'done_info-requested',
 };
+
+/** The notice shown after a redirect (`?done=`): fixed texts, never the query string itself; undefined for anything else. */
+export function doneNotice(done: unknown, language: PageLanguage = DEFAULT_PAGE_LANGUAGE): string | undefined {
+  return typeof done === 'string' && Object.hasOwn(DONE_NOTICES, done) ? reviewTextFor(language)(DONE_NOTICES[done]) : undefined;
+}
 
 export const DONE_KEYS: Readonly<Record<ReviewAction, string>> = {
   claim: 'claimed',

@@ -6,24 +6,27 @@ import { problemsTotal, problemStatus } from '#app/web';
 import { ADMIN_LOGGER } from '../admin-logger.js';
 import { ensureCsrfToken } from '../auth/csrf.js';
 import { sendPage } from './layout.js';
+import { accessTextFor } from './access-text.js';
 import { answerWithErrorPage } from './page-exception.filter.js';
+import { DEFAULT_PAGE_LANGUAGE, pageLanguageOf, type PageLanguage } from './page-language.js';
 import { renderSignInPage } from './sign-in.page.js';
 
 /** What the sign-in page says about a refused attempt, or undefined when it is not a sign-in refusal. */
-export function signInRefusalMessage(error: DomainError): string | undefined {
+export function signInRefusalMessage(error: DomainError, language: PageLanguage = DEFAULT_PAGE_LANGUAGE): string | undefined {
+  const t = accessTextFor(language);
   switch (error.code) {
     case ErrorCode.INVALID_CREDENTIALS:
-      return 'The email or password is not correct.';
+      return t('wrongCredentials');
     case ErrorCode.ACCOUNT_TEMPORARILY_LOCKED: {
       const until = typeof error.details.lockedUntil === 'string' ? error.details.lockedUntil.slice(11, 16) : undefined;
-      return `Too many wrong passwords: sign-in to this account is locked${until ? ` until ${until} UTC` : ' for a while'}.`;
+      return until ? t('lockedUntil', { until }) : t('lockedAWhile');
     }
     case ErrorCode.TOO_MANY_REQUESTS:
-      return 'Too many sign-in attempts from this computer. Wait a minute and try again.';
+      return t('tooManyAttempts');
     case ErrorCode.FORBIDDEN:
-      return error.details.reason === 'CSRF' ? 'The sign-in form expired. Please sign in again.' : undefined;
+      return error.details.reason === 'CSRF' ? t('formExpired') : undefined;
     case ErrorCode.VALIDATION_FAILED:
-      return 'Enter your email and password.';
+      return t('enterCredentials');
     default:
       return undefined;
   }
@@ -38,7 +41,8 @@ export class SignInPageFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
-    const message = error instanceof DomainError ? signInRefusalMessage(error) : undefined;
+    const language = pageLanguageOf(req);
+    const message = error instanceof DomainError ? signInRefusalMessage(error, language) : undefined;
     if (!(error instanceof DomainError) || message === undefined) {
       answerWithErrorPage(error, req, res, this.logger);
       return;
@@ -47,6 +51,6 @@ export class SignInPageFilter implements ExceptionFilter {
     if (typeof error.details.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(error.details.retryAfterSeconds));
     const typed = (req.body as Record<string, unknown> | undefined)?.email;
     const email = typeof typed === 'string' ? typed.slice(0, 254) : '';
-    sendPage(res, problemStatus(error.code), renderSignInPage({ csrfToken: ensureCsrfToken(req, res), email, error: message }));
+    sendPage(res, problemStatus(error.code), renderSignInPage({ csrfToken: ensureCsrfToken(req, res), email, error: message, language }));
   }
 }

@@ -53,12 +53,15 @@ export class ReviewersController {
   @Patch(':id')
   @ApiOperation({
     summary: 'Change the role and/or disable (or enable) a reviewer account (ADMIN only)',
-    description: 'Disabling ends every session of the account at once. An admin cannot disable or demote themself, and the last enabled ADMIN stays one.',
+    description:
+      'Disabling ends every session of the account at once. An admin cannot disable or demote themself, and the last enabled ADMIN stays one. ' +
+      'Two admins demoting or disabling each other at the same time take turns: the second finds it is no longer an enabled ADMIN (403 FORBIDDEN).',
   })
   @ApiOkResponse({ type: ReviewerAccountDto })
   @ApiProblemResponses({
     400: 'VALIDATION_FAILED',
     ...ADMIN_ONLY,
+    403: 'FORBIDDEN (not an ADMIN, also when a concurrent change demoted or disabled you first, or a cookie request without the CSRF token)',
     404: 'NOT_FOUND',
     422: 'OWN_ACCOUNT_CHANGE (your own account) or LAST_ADMIN (it would leave no enabled ADMIN)',
   })
