@@ -65,10 +65,10 @@ describe('reviewer accounts (ADMIN)', () => {
     expect(link.pathname).toBe('/set-password');
     // The policy is the members' one: a weak password is refused and the link stays usable.
     const weak = await setPasswordOnThePage(link, 'short');
-    expect(weak.status).toBe(400);
+    expect(weak.status).toBe(422);
     expect(weak.text).toContain('role="alert"');
     const mismatch = await setPasswordOnThePage(link, NEW_PASSWORD, `${NEW_PASSWORD}x`);
-    expect(mismatch.status).toBe(400);
+    expect(mismatch.status).toBe(422);
 
     const done = await setPasswordOnThePage(link, NEW_PASSWORD);
     expect(done.status).toBe(200);

@@ -6,11 +6,6 @@ import { isUniqueViolation } from '#app/persistence';
 import { normaliseReviewerEmail } from './reviewer-email.js';
 import { ReviewerEntity } from './reviewer.entity.js';
 
-export interface FailedReviewerPasswordOutcome {
-  /** Set when this very attempt locked the account (exactly one concurrent attempt does). */
-  readonly lockedUntil: Date | null;
-}
-
 @Injectable()
 export class ReviewersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -58,38 +53,5 @@ export class ReviewersRepository {
       if (isUniqueViolation(error)) throw new DomainError(ErrorCode.LOGIN_ID_TAKEN, 'A reviewer account with this email already exists');
       throw error;
     }
-  }
-
-  /**
-   * Counts a wrong password atomically; at the threshold the account's password checks lock until
-   * `lockUntil`. The conditional update lets exactly one of several concurrent attempts lock it.
-   */
-  async recordFailedPassword(reviewerId: string, threshold: number, lockUntil: Date): Promise<FailedReviewerPasswordOutcome> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager
-        .createQueryBuilder()
-        .update(ReviewerEntity)
-        .set({ failedPasswordAttempts: () => 'failed_password_attempts + 1' })
-        .where('id = :reviewerId', { reviewerId })
-        .execute();
-      const locked = await manager
-        .createQueryBuilder()
-        .update(ReviewerEntity)
-        .set({ failedPasswordAttempts: 0, lockedUntil: lockUntil })
-        .where('id = :reviewerId AND failed_password_attempts >= :threshold', { reviewerId, threshold })
-        .execute();
-      return { lockedUntil: locked.affected ? lockUntil : null };
-    });
-  }
-
-  /** A correct password clears the count (a no-op write is skipped). */
-  async resetFailedPasswords(reviewer: ReviewerEntity): Promise<void> {
-    if (reviewer.failedPasswordAttempts === 0 && reviewer.lockedUntil === null) return;
-    await this.dataSource
-      .createQueryBuilder()
-      .update(ReviewerEntity)
-      .set({ failedPasswordAttempts: 0, lockedUntil: null })
-      .where('id = :id', { id: reviewer.id })
-      .execute();
   }
 }

@@ -44,14 +44,14 @@ export class SetPasswordPagesController {
     const t = textFor(pageLanguageOf(req));
     if (typeof token !== 'string') return this.send(req, res, 422, { kind: 'invalid' });
     const again = (status: number, error: string) => this.send(req, res, status, { kind: 'form', token, error, policy: this.config.passwordPolicy });
-    if (typeof password !== 'string' || password === '' || password !== confirmation) return again(400, t('mismatch'));
+    if (typeof password !== 'string' || password === '' || password !== confirmation) return again(422, t('mismatch'));
     try {
       await this.links.setPassword(token, password, clientOf(req));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       problemsTotal.inc({ code: error.code });
       if (error.code === ErrorCode.SET_PASSWORD_LINK_INVALID) return this.send(req, res, 422, { kind: 'invalid' });
-      if (error.code === ErrorCode.PASSWORD_POLICY_VIOLATION || error.code === ErrorCode.VALIDATION_FAILED) return again(400, error.message);
+      if (error.code === ErrorCode.PASSWORD_POLICY_VIOLATION || error.code === ErrorCode.VALIDATION_FAILED) return again(422, error.message);
       throw error;
     }
     this.send(req, res, 200, { kind: 'done' });
