@@ -5,7 +5,26 @@ const TITLE_WITH_LOOKAHEAD = /^(?=[^\p{Cc}]*\S)[^\p{Cc}]+$/u;
 const BODY_WITH_LOOKAHEAD = /^(?=[\s\S]*\S)[^\p{Cc}]*(?:[\t\r\n]+[^\p{Cc}]*)*$/u;
 
 // Every character class the rules tell apart, alone and around others.
-const CHARACTERS = ['a', '한', ' ', '\t', '\n', '\r', '\v', '\f', '\u0000', '\u001f', '\u007f', '\u0085', '\u009f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b'];
+const CHARACTERS = [
+  'a',
+  '한',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\v',
+  '\f',
+  '\u0000',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\u009f',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u200a',
+  '\u200b',
+];
 CHARACTERS.push('\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\ud83d\ude00');
 
 function samples(): string[] {
