@@ -67,6 +67,12 @@ describe('change required information: application, review workflow, reviewer AP
     const asked = await memberGet(member, `/me/required-info-applications/${id}`).expect(200);
     expect(asked.body).toMatchObject({ status: 'INFO_REQUESTED', infoRequestMessage: 'Please add the court decision' });
 
+    // Files only: a text part is outside the schema (400), and the valid file next to it is not kept.
+    const withText = await memberPost(member, `/me/required-info-applications/${id}/documents`)
+      .field('note', 'here it is')
+      .attach('proofDocuments', fixture('valid/proof.jpg'))
+      .expect(400);
+    expect(withText.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'note', rules: ['whitelistValidation'] }] });
     await memberPost(member, `/me/required-info-applications/${id}/documents`).attach('proofDocuments', fixture('valid/proof.jpg')).expect(200);
     await asReviewer().post(`/applications/${id}/claim`).expect(200);
     await asReviewer()

@@ -80,16 +80,19 @@ export class ApplicationsController {
 
   @Post(':id/documents')
   @HttpCode(200)
-  @UseInterceptors(DocumentUploadInterceptor([{ name: PROOF_DOCUMENTS_FIELD, minFiles: 1, maxFiles: MAX_PROOF_DOCUMENTS }]))
+  @UseInterceptors(DocumentUploadInterceptor([{ name: PROOF_DOCUMENTS_FIELD, minFiles: 1, maxFiles: MAX_PROOF_DOCUMENTS }], { textFields: false }))
   @ApiOperation({
     summary: 'Answer an information request with more proof documents (only in INFO_REQUESTED)',
     description: `Errors: INVALID_STATE. ${UPLOAD_RULES}`,
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
+    // Files only: a text part is refused (400), and so is a part in any other field.
     schema: {
       type: 'object',
-      properties: { proofDocuments: { type: 'array', minItems: 1, maxItems: MAX_PROOF_DOCUMENTS, items: { type: 'string', format: 'binary' } } },
+      required: [PROOF_DOCUMENTS_FIELD],
+      properties: { [PROOF_DOCUMENTS_FIELD]: { type: 'array', minItems: 1, maxItems: MAX_PROOF_DOCUMENTS, items: { type: 'string', format: 'binary' } } },
+      additionalProperties: false,
     },
   })
   addDocuments(

@@ -57,8 +57,6 @@ class InquiryThreadDto extends InquiryDto {
   @ApiProperty({ type: [InquiryMessageDto], description: 'The conversation after the first message, oldest first' }) replies!: InquiryMessageDto[];
 }
 
-const ATTACHMENT_ERRORS = { 413: 'DOCUMENT_TOO_LARGE', 415: 'UNSUPPORTED_DOCUMENT_TYPE' };
-
 @ApiTags('support')
 @ApiBearerAuth()
 @UseGuards(MemberAuthGuard)
@@ -119,7 +117,9 @@ export class InquiriesController {
   @UseInterceptors(DocumentUploadInterceptor(ATTACHMENTS))
   @ApiOperation({
     summary: 'Reply to one of your inquiries (up to 5 attachments); an ANSWERED inquiry is OPEN again',
-    description: 'JSON `{ body }` or multipart/form-data with `body` and `attachments`. A CLOSED inquiry refuses (INVALID_STATE).',
+    description:
+      'JSON `{ body }` or multipart/form-data with `body` and `attachments` (files in JSON are an unknown field). A CLOSED inquiry refuses (INVALID_STATE). ' +
+      `Attachments: PDF, PNG or JPEG, decided by content (UNSUPPORTED_DOCUMENT_TYPE); at most ${MAX_DOCUMENT_BYTES} bytes each (DOCUMENT_TOO_LARGE).`,
   })
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({
@@ -133,13 +133,6 @@ export class InquiriesController {
     },
   })
   @ApiCreatedResponse({ type: SubmittedInquiryDto })
-  @ApiProblemResponses({
-    400: 'VALIDATION_FAILED',
-    401: 'UNAUTHENTICATED',
-    404: 'NOT_FOUND',
-    409: 'INVALID_STATE (the inquiry is closed)',
-    ...ATTACHMENT_ERRORS,
-  })
   async reply(
     @CurrentSession() session: SessionEntity,
     @Param('id', new ParseUUIDPipe()) id: string,

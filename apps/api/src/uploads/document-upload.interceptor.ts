@@ -1,8 +1,10 @@
 import { Injectable, mixin, type CallHandler, type ExecutionContext, type NestInterceptor, type Type } from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import multer from 'multer';
+import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS_PER_REQUEST, type UploadField } from '#app/documents';
+import { SchemaViolation } from '#app/web';
 import { toUploadError } from './multipart-errors.js';
 
 /** Text fields a document upload request may carry next to its files (and their size). */
@@ -14,9 +16,13 @@ const MAX_TEXT_FIELD_BYTES = 64 * 1024;
  * disk before the upload checks), with multer's limits set from the documents library (10 MiB a
  * file, the fields' maxFiles, 5 in all), and file names decoded as UTF-8. Multer's refusals
  * become DOCUMENT_TOO_LARGE / VALIDATION_FAILED problems, never a 500. The handler then passes
- * the files (see toUploadedFiles) to a service that validates them by content.
+ * the files (see toUploadedFiles) to a service that validates them by content. `textFields: false`
+ * is for a route that takes files only (and so has no body DTO): any text part is refused (400).
  */
-export function DocumentUploadInterceptor(fields: readonly UploadField[], maxBytes = MAX_DOCUMENT_BYTES): Type<NestInterceptor> {
+export function DocumentUploadInterceptor(
+  fields: readonly UploadField[],
+  { maxBytes = MAX_DOCUMENT_BYTES, textFields = true }: { maxBytes?: number; textFields?: boolean } = {},
+): Type<NestInterceptor> {
   const maxFiles = Math.min(
     MAX_DOCUMENTS_PER_REQUEST,
     fields.reduce((sum, field) => sum + field.maxFiles, 0),
@@ -45,11 +51,19 @@ export function DocumentUploadInterceptor(fields: readonly UploadField[], maxByt
     private readonly multer = new Multer();
 
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+      let handled: Observable<unknown>;
       try {
-        return await this.multer.intercept(context, next);
+        handled = await this.multer.intercept(context, next);
       } catch (error) {
         throw toUploadError(error, fields, maxBytes);
       }
+      // Without a body DTO no validation pipe refuses unknown text parts; the schema forbids them all.
+      const body = (context.switchToHttp().getRequest<Request>().body ?? {}) as Record<string, unknown>;
+      const unknown = textFields ? [] : Object.keys(body);
+      if (unknown.length > 0) {
+        throw new SchemaViolation('The request has invalid fields', { errors: unknown.map((field) => ({ field, rules: ['whitelistValidation'] })) });
+      }
+      return handled;
     }
   }
   return mixin(DocumentUpload);

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { MAX_MASKED_RECIPIENT_LENGTH } from '../recipient-mask.js';
 import type { Channel } from '../templates/template-definitions.js';
 
 /** One delivered notification, by idempotency key. Holds no message text and no plain recipient. */
@@ -13,7 +14,7 @@ export class NotificationDeliveryEntity {
   @Column({ type: 'varchar', length: 8 })
   channel!: Channel;
 
-  @Column({ name: 'recipient_masked', type: 'varchar', length: 100 })
+  @Column({ name: 'recipient_masked', type: 'varchar', length: MAX_MASKED_RECIPIENT_LENGTH })
   recipientMasked!: string;
 
   @Column({ type: 'varchar', length: 64 })

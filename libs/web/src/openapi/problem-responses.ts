@@ -132,6 +132,25 @@ function handlersById(app: INestApplication): Map<string, Handler> {
   return byId;
 }
 
+type BodySchema = { properties?: Record<string, { format?: string; items?: { format?: string } }>; required?: string[] };
+
+const isFile = (property: { format?: string; items?: { format?: string } }) => property.format === 'binary' || property.items?.format === 'binary';
+
+/**
+ * A body schema shared by JSON and multipart (@ApiBody with two @ApiConsumes) lists the file parts
+ * too; only multipart/form-data can carry them, and a JSON body naming them is refused as an unknown
+ * field. Every other media type gets its own copy without them.
+ */
+function withoutFileParts(content: Record<string, { schema?: BodySchema }>): void {
+  for (const [type, media] of Object.entries(content)) {
+    const properties = media.schema?.properties;
+    if (type === 'multipart/form-data' || !properties || !Object.values(properties).some(isFile)) continue;
+    const kept = Object.fromEntries(Object.entries(properties).filter(([, property]) => !isFile(property)));
+    const required = media.schema?.required?.filter((name) => name in kept);
+    media.schema = { ...media.schema, properties: kept, ...(required ? { required } : {}) };
+  }
+}
+
 function problemResponse(codes: readonly ErrorCode[]) {
   const sorted = [...new Set(codes)].sort();
   return {
@@ -168,6 +187,7 @@ export function completeOpenApi(
       // The domain's refusals: its VALIDATION_FAILED is a rule the schema cannot state (422).
       const domain: ErrorCode[] = [];
       const content = operation.requestBody?.content ?? {};
+      withoutFileParts(content as never);
       // Input the schema forbids is 400; input it allows can still break a domain rule it cannot state (422).
       if (operation.requestBody || operation.parameters?.some((parameter) => parameter.in !== 'header')) codes.push(ErrorCode.VALIDATION_FAILED);
       if (operation.requestBody || operation.parameters?.some((parameter) => parameter.in === 'query')) domain.push(ErrorCode.VALIDATION_FAILED);
