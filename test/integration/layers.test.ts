@@ -88,3 +88,14 @@ describe('layers (dependency-cruiser, as npm run lint runs it)', () => {
     );
   }, 60_000);
 });
+
+describe('nest-cli.json', () => {
+  it('lists every app and every lib of the tree', () => {
+    const projects = JSON.parse(fs.readFileSync(path.join(ROOT, 'nest-cli.json'), 'utf8')).projects as Record<string, { root: string }>;
+    const listed = Object.values(projects)
+      .map((project) => project.root)
+      .sort();
+    const onDisk = ['apps', 'libs'].flatMap((top) => fs.readdirSync(path.join(ROOT, top)).map((name) => `${top}/${name}`)).sort();
+    expect(listed).toEqual(onDisk);
+  });
+});
