@@ -5,4 +5,5 @@ export const MEMBER_ID = defineSearchAttributeKey('MemberId', SearchAttributeTyp
 export const APPLICATION_ID = defineSearchAttributeKey('ApplicationId', SearchAttributeType.KEYWORD);
 export const FLOW_STATUS = defineSearchAttributeKey('FlowStatus', SearchAttributeType.KEYWORD);
 
-export const SEARCH_ATTRIBUTE_NAMES = ['MemberId', 'ApplicationId', 'FlowStatus'] as const;
+/** Every key above by name: the dev server registers exactly these (a spec holds the script to it). */
+export const SEARCH_ATTRIBUTE_NAMES = [MEMBER_ID.name, APPLICATION_ID.name, FLOW_STATUS.name] as const;

@@ -23,12 +23,6 @@ export interface ReviewDeadlines {
   readonly infoRequestSeconds: number;
 }
 
-export const DEFAULT_REVIEW_DEADLINES: ReviewDeadlines = {
-  unclaimedSeconds: 2 * 86_400,
-  inReviewSeconds: 3 * 86_400,
-  infoRequestSeconds: 14 * 86_400,
-};
-
 /** What the member asked for, as the workflow's first activity writes it (the row does not exist before). */
 export interface ApplicationSubmission {
   readonly requestedMemberType: string | null;

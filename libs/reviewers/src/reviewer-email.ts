@@ -1,6 +1,4 @@
-import { isValidEmail, MAX_EMAIL_LENGTH, normaliseLoginId } from '#app/members';
-
-export const MAX_REVIEWER_EMAIL_LENGTH = MAX_EMAIL_LENGTH;
+import { isValidEmail, normaliseLoginId } from '#app/members';
 
 /** Reviewer emails are compared like member login IDs: without case or surrounding space. */
 export function normaliseReviewerEmail(email: string): string {

@@ -4,9 +4,11 @@ import { Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { TemporalGateway } from '#app/temporal';
 import { metricsRegistry } from '#app/web';
+import { LOGIN_ID_CHANGE_WORKFLOW_TYPE } from '#workflows/login-id-change/login-id-change.contract';
+import { APPLICATION_WORKFLOW_TYPE } from '#workflows/required-info-application/application.contract';
 
 // The flows of this product, by Temporal workflow type.
-export const FLOW_TYPES = ['requiredInfoApplicationWorkflow', 'loginIdChangeWorkflow'] as const;
+export const FLOW_TYPES = [APPLICATION_WORKFLOW_TYPE, LOGIN_ID_CHANGE_WORKFLOW_TYPE] as const;
 // Temporal's execution statuses, as the visibility query language names them.
 export const EXECUTION_STATUSES = ['Running', 'Completed', 'Failed', 'TimedOut', 'Terminated', 'Canceled', 'ContinuedAsNew'] as const;
 // Statuses a review is still waiting in (the queue); decided ones leave it.

@@ -19,8 +19,6 @@ import { reviewTextFor, type ReviewText } from './review-text.js';
 /** The reviewer's actions on an application, as the page routes name them (POST /queue/:id/<action>). */
 export type ReviewAction = 'claim' | 'release' | 'approve' | 'reject' | 'request-info' | 'reassign';
 
-export const REVIEW_ACTIONS: readonly ReviewAction[] = ['claim', 'release', 'approve', 'reject', 'request-info', 'reassign'];
-
 /** The longest reason or message the member is sent (as the JSON API allows). */
 export const MAX_NOTE_LENGTH = 2000;
 

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { LOGIN_ID_CHANGE_STATUSES } from '#workflows/login-id-change/login-id-change.contract';
 
 export class StartLoginIdChangeDto {
   @ApiProperty({ format: 'password' })
@@ -36,9 +37,7 @@ export class RevertLoginIdChangeDto {
 
 export class LoginIdChangeViewDto {
   @ApiProperty({ format: 'uuid' }) changeId!: string;
-  @ApiProperty({
-    enum: ['AWAITING_IDENTITY_CODE', 'AWAITING_NEW_LOGIN_ID', 'AWAITING_EMAIL_CODE', 'AWAITING_CONFIRMATION', 'COMPLETED', 'CANCELLED', 'EXPIRED', 'FAILED'],
-  })
+  @ApiProperty({ enum: LOGIN_ID_CHANGE_STATUSES })
   status!: string;
   @ApiProperty({ nullable: true, type: String }) newLoginId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'TOO_MANY_ATTEMPTS or LOGIN_ID_TAKEN for a FAILED change' }) failureCode!: string | null;
