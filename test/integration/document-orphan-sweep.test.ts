@@ -1,7 +1,6 @@
 // Content left behind when its delete fails (the store unreachable at that moment) is swept later by
 // DocumentOrphanSweeper; content a committed row names is never swept. S3 on a real SeaweedFS behind a
 // TCP proxy the test cuts; the local folder with deletes refused for a while.
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +21,7 @@ import {
 import { MemberEntity } from '../../libs/members/src/index.js';
 import { metricsRegistry } from '../../libs/web/src/index.js';
 import { DocumentSweepSchedule } from '../../apps/worker/src/maintenance/document-sweep.schedule.js';
+import { insertMemberRow } from '../support/member-rows.js';
 import { openMigrated } from '../support/migrated-data-source.js';
 import { startSeaweedfs, type Seaweedfs } from '../support/seaweedfs.mjs';
 import { TcpProxy } from '../support/tcp-proxy.js';
@@ -127,33 +127,7 @@ describe.each(['s3', 'local'] as const)(`document sweep on ${process.env.TEST_DB
     (await dataSource.manager.findBy(UnreferencedDocumentKeyEntity, { storageKey: In([...keys]) })).map((row) => row.storageKey).sort();
   const held = (keys: readonly string[]) => Promise.all(keys.map((key) => store.holds(key)));
 
-  async function aMember(): Promise<string> {
-    const id = randomUUID();
-    const now = new Date();
-    await dataSource.manager.insert(MemberEntity, {
-      id,
-      loginId: `${id}@example.com`,
-      passwordHash: '$2b$04$abcdefghijklmnopqrstuv',
-      memberType: 'PERSONAL',
-      name: 'Test Member',
-      businessName: null,
-      businessRegistrationNumber: null,
-      mobilePhone: '+821012345678',
-      language: 'en',
-      serviceArea: 'KR',
-      billingEmail: `${id}@example.com`,
-      addressCountry: null,
-      addressPostalCode: null,
-      addressLine1: null,
-      addressLine2: null,
-      failedPasswordAttempts: 0,
-      lockedUntil: null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
-    return id;
-  }
+  const aMember = () => insertMemberRow(dataSource);
 
   beforeAll(async () => {
     database = await createTestDatabase('document-sweep');

@@ -17,6 +17,7 @@ import {
   type ValidatedUpload,
 } from '../../libs/documents/src/index.js';
 import { MemberEntity } from '../../libs/members/src/index.js';
+import { insertMemberRow } from '../support/member-rows.js';
 import { openMigrated } from '../support/migrated-data-source.js';
 import { startSeaweedfs, type Seaweedfs } from '../support/seaweedfs.mjs';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.mjs';
@@ -146,33 +147,7 @@ describe.each(['local', 's3'] as const)(`documents on ${process.env.TEST_DB ?? '
       [{ name: 'proofDocuments', minFiles: 1, maxFiles: 4 }],
     );
 
-  async function aMember(): Promise<string> {
-    const id = randomUUID();
-    const now = new Date();
-    await dataSource.manager.insert(MemberEntity, {
-      id,
-      loginId: `${id}@example.com`,
-      passwordHash: '$2b$04$abcdefghijklmnopqrstuv',
-      memberType: 'PERSONAL',
-      name: 'Test Member',
-      businessName: null,
-      businessRegistrationNumber: null,
-      mobilePhone: '+821012345678',
-      language: 'en',
-      serviceArea: 'KR',
-      billingEmail: `${id}@example.com`,
-      addressCountry: null,
-      addressPostalCode: null,
-      addressLine1: null,
-      addressLine2: null,
-      failedPasswordAttempts: 0,
-      lockedUntil: null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
-    return id;
-  }
+  const aMember = () => insertMemberRow(dataSource);
 
   const rowsOf = (ownerMemberId: string) => dataSource.manager.countBy(DocumentEntity, { ownerMemberId });
   /** Keys recorded as possibly stored without a row (what the worker's sweeper would look at). */
