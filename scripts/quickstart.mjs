@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { findTemporalCli, startDevServer, stopProcess, waitFor } from './lib/temporal-cli.mjs';
+import { schemaCurrent } from './lib/schema-current.mjs';
 import { buildAsync, ensureDependencies, ROOT, runAsync } from './lib/setup.mjs';
 
 const env = { ...process.env };
@@ -101,6 +102,12 @@ function alreadySeeded() {
   }
 }
 
+/** The embedded database (the default DATABASE_URL) already has every migration: a restart skips `migrate`. Any other database migrates. */
+function migrated() {
+  if (env.DATABASE_URL !== undefined && env.DATABASE_URL !== 'sqlite:var/data/app.sqlite') return false;
+  return schemaCurrent(path.join(ROOT, 'var', 'data', 'app.sqlite'), path.join(ROOT, 'dist', 'libs', 'persistence', 'src', 'migrations'));
+}
+
 async function healthy(port) {
   try {
     const res = await fetch(`http://127.0.0.1:${port}/health`);
@@ -132,7 +139,8 @@ try {
   temporalStarted.catch(() => undefined); // awaited below; a failure meanwhile must not go unhandled
   console.log('Building …');
   await buildAsync();
-  if ((await runAsync(process.execPath, ['dist/scripts/migrate.js'], { env })) !== 0) throw new Error('migration failed');
+  if (migrated()) console.log('Schema is up to date (no migration to run).');
+  else if ((await runAsync(process.execPath, ['dist/scripts/migrate.js'], { env })) !== 0) throw new Error('migration failed');
   if (!alreadySeeded() && (await runAsync(process.execPath, ['dist/scripts/seed-demo.js'], { env })) !== 0) {
     throw new Error('seeding the demo accounts failed');
   }
