@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { TEST_WORKFLOW_BUNDLE, TEST_WORKFLOWS_ENTRY, WORKFLOW_BUNDLE, WORKFLOWS_ENTRY } from '../apps/worker/src/workflow-code.js';
+import { TEST_WORKFLOW_BUNDLE, TEST_WORKFLOWS_ENTRY, WORKFLOW_BUNDLE, WORKFLOWS_ENTRY } from '../apps/worker/src/workflow-paths.js';
 
 // webpack's module ids are paths relative to its context: the repository root.
 const ROOT = path.resolve(path.dirname(WORKFLOWS_ENTRY), '..', '..');

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { findTemporalCli, startDevServer, stopProcess, waitFor } from './lib/temporal-cli.mjs';
+import { schemaCurrent } from './lib/schema-current.mjs';
 import { buildAsync, ensureDependencies, ROOT, runAsync } from './lib/setup.mjs';
 
 const env = { ...process.env };
@@ -63,13 +64,21 @@ async function shutdown(code = 0) {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
-// As the start:* scripts and the image run them: a 1 MB young generation keeps each process's
-// resident memory within quality.md P6 at no measurable CPU cost (bench/memory.mjs, bench/account.ts).
+// As the start:* scripts and the image run them: a 1 MB young generation, and glibc's malloc kept to
+// 2 arenas (not one per thread: the worker's Temporal core and libuv threads each grew their own),
+// keep each process's resident memory within quality.md P6 (bench/memory.mjs, bench/README.md).
+// The worker's old generation is capped at 512 MB too, so V8 grows its heap in smaller steps.
 const NODE_FLAGS = ['--max-semi-space-size=1'];
+const WORKER_FLAGS = ['--max-old-space-size=512'];
+const APP_ENV = { ...env, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '2' };
 
 function startApp(name, entry) {
   const out = fs.openSync(path.join(logDir, `${name}.log`), 'a');
-  const child = spawn(process.execPath, [...NODE_FLAGS, entry], { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...(name === 'worker' ? WORKER_FLAGS : []), entry], {
+    cwd: ROOT,
+    env: APP_ENV,
+    stdio: ['ignore', out, out],
+  });
   child.on('exit', (code, signal) => {
     if (!shuttingDown) console.error(`${name} exited (${signal ?? code}); see var/log/${name}.log`);
   });
@@ -91,6 +100,12 @@ function alreadySeeded() {
   } catch {
     return false;
   }
+}
+
+/** The embedded database (the default DATABASE_URL) already has every migration: a restart skips `migrate`. Any other database migrates. */
+function migrated() {
+  if (env.DATABASE_URL !== undefined && env.DATABASE_URL !== 'sqlite:var/data/app.sqlite') return false;
+  return schemaCurrent(path.join(ROOT, 'var', 'data', 'app.sqlite'), path.join(ROOT, 'dist', 'libs', 'persistence', 'src', 'migrations'));
 }
 
 async function healthy(port) {
@@ -124,7 +139,8 @@ try {
   temporalStarted.catch(() => undefined); // awaited below; a failure meanwhile must not go unhandled
   console.log('Building …');
   await buildAsync();
-  if ((await runAsync(process.execPath, ['dist/scripts/migrate.js'], { env })) !== 0) throw new Error('migration failed');
+  if (migrated()) console.log('Schema is up to date (no migration to run).');
+  else if ((await runAsync(process.execPath, ['dist/scripts/migrate.js'], { env })) !== 0) throw new Error('migration failed');
   if (!alreadySeeded() && (await runAsync(process.execPath, ['dist/scripts/seed-demo.js'], { env })) !== 0) {
     throw new Error('seeding the demo accounts failed');
   }

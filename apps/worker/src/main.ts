@@ -11,11 +11,10 @@ try {
   const config = loadConfig();
   const logger = createJsonLogger('worker', config.logLevel);
   installTemporalRuntime(logger, config.workerSdkMetricsPort);
-  // The worker's own small HTTP side: GET /health and GET /metrics for operators.
+  // The worker's own small HTTP side: GET /health and GET /metrics for operators (no OpenAPI document).
   const app = await NestFactory.create(WorkerModule.forRoot(config), { logger: new NestJsonLogger(logger), bodyParser: false });
   configureApp(app, {
     prefix: 'worker',
-    docsPath: 'worker/docs',
     title: 'Member account changes — worker',
     description: 'Temporal worker for task queue account-changes: health and metrics only.',
     logger,

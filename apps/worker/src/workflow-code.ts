@@ -1,12 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '#app/config';
-
-export const WORKFLOWS_ENTRY = fileURLToPath(new URL('../../../workflows/index.js', import.meta.url));
-export const WORKFLOW_BUNDLE = fileURLToPath(new URL('../../../workflow-bundle.js', import.meta.url));
-/** Production workflows plus ping and the bench reference: for the test stack and the benches. */
-export const TEST_WORKFLOWS_ENTRY = fileURLToPath(new URL('../../../workflows/test-workflows.js', import.meta.url));
-export const TEST_WORKFLOW_BUNDLE = fileURLToPath(new URL('../../../workflow-bundle-test.js', import.meta.url));
+import { TEST_WORKFLOW_BUNDLE, TEST_WORKFLOWS_ENTRY, WORKFLOW_BUNDLE, WORKFLOWS_ENTRY } from './workflow-paths.js';
 
 /** WORKER_TEST_WORKFLOWS=1 registers the test bundle; like the fault switch, refused in production. */
 export function testWorkflowsFromEnv(env: Record<string, string | undefined> = process.env): boolean {

@@ -16,8 +16,11 @@ import { createValidationPipe } from './validation.js';
 export interface AppShape {
   /** Global route prefix, e.g. `api/v1`; health and metrics stay outside it. */
   readonly prefix: string;
-  /** Where the OpenAPI UI is served, e.g. `api/docs` (JSON at `<path>-json`). */
-  readonly docsPath: string;
+  /**
+   * Where the OpenAPI UI is served, e.g. `api/docs` (JSON at `<path>-json`). Unset: no OpenAPI
+   * document is built nor served (the worker: health and metrics only, and the memory it would hold).
+   */
+  readonly docsPath?: string;
   readonly title: string;
   readonly description: string;
   readonly logger: Logger;
@@ -54,6 +57,7 @@ export function configureApp(app: INestApplication, shape: AppShape): INestAppli
   app.useGlobalFilters(new ProblemFilter(shape.logger));
   app.enableShutdownHooks();
 
+  if (shape.docsPath === undefined) return app;
   const builder = new DocumentBuilder().setTitle(shape.title).setDescription(shape.description).setVersion('1.0');
   if (shape.bearerAuth) builder.addBearerAuth();
   const document = completeOpenApi(app, SwaggerModule.createDocument(app, builder.build()), shape);
