@@ -179,6 +179,39 @@ describe.each(['s3', 'local'] as const)(`document sweep on ${process.env.TEST_DB
     expect(await listed(keys)).toEqual([]);
   });
 
+  it('an upload slower than the grace: the sweep takes its record first, and the upload fails whole instead of committing a row without content', async () => {
+    const owner = await aMember();
+    let swept: Promise<unknown> | undefined;
+    const keys: string[] = [];
+    // The first content is written, then (the upload stalling past the grace) a sweep runs before its transaction.
+    const stalling: DocumentStorage = {
+      put: async (key, bytes) => {
+        keys.push(key);
+        await store.storage.put(key, bytes);
+        swept ??= sweeper.sweep({ graceSeconds: HOUR, now: later(2 * HOUR) });
+        await swept;
+      },
+      get: (key) => store.storage.get(key),
+      exists: (key) => store.storage.exists(key),
+      delete: (key) => store.storage.delete(key),
+    };
+    const uploads = twoUploads();
+    const failed = await new DocumentsService(dataSource, stalling)
+      .transaction(uploads, (_manager, writer) => writer.store({ ownerMemberId: owner, documents: uploads.map((upload) => ({ upload, kind: 'PROOF' })) }))
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(failed).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    // Both keys were listed before any content was written: the sweep took both records.
+    expect(await swept).toMatchObject({ removed: 2, failed: 0 });
+    expect(await dataSource.manager.countBy(DocumentEntity, { ownerMemberId: owner })).toBe(0);
+    expect(keys).toHaveLength(2);
+    // The content written after the sweep went with the failed upload: nothing stays, nothing is listed.
+    expect(await held(keys)).toEqual([false, false]);
+    expect(await listed(keys)).toEqual([]);
+  });
+
   it('removed documents whose content cannot be deleted: rows gone at once, content swept later', async () => {
     const owner = await aMember();
     const stored = await storeAll(owner, twoUploads());

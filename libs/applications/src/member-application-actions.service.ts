@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { In } from 'typeorm';
 import { DomainError, ErrorCode } from '#app/core';
 import { DocumentsService, type UploadedFile } from '#app/documents';
@@ -10,6 +10,8 @@ import { MAX_PROOF_DOCUMENTS, PROOF_DOCUMENTS_FIELD } from './submit-application
 /** What a member does to their own application after submitting it. */
 @Injectable()
 export class MemberApplicationActionsService {
+  private readonly logger = new Logger(MemberApplicationActionsService.name);
+
   constructor(
     private readonly applications: ApplicationsQuery,
     private readonly documents: DocumentsService,
@@ -30,7 +32,9 @@ export class MemberApplicationActionsService {
       return await this.flows.act(applicationId, documentsAdded, memberId);
     } catch (error) {
       // The workflow refused (the state moved meanwhile): the new documents go too.
-      await this.documents.remove({ id: In(stored.map((document) => document.id)) }).catch(() => undefined);
+      await this.documents
+        .remove({ id: In(stored.map((document) => document.id)) })
+        .catch((removeError: unknown) => this.logger.warn(`refused documents of ${applicationId} not removed: ${(removeError as Error).message}`));
       throw error;
     }
   }

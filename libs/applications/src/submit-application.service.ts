@@ -90,7 +90,11 @@ export class SubmitApplicationService {
       // when it surely does not exist are they removed here. Unknown (Temporal unreachable): kept.
       if ((await this.flows.exists(id)) === false) {
         this.logger.warn(`review workflow not started for ${id}; its documents removed`);
-        await this.transitions.discardUnlinked(memberId, submission.documentIds).catch(() => undefined);
+        await this.transitions
+          .discardUnlinked(memberId, submission.documentIds)
+          .catch((discardError: unknown) =>
+            this.logger.warn(`documents of ${id} not removed (${(discardError as Error).message}); they stay as unlinked rows`),
+          );
       }
       throw error;
     }

@@ -98,16 +98,52 @@ export class DocumentsService {
     try {
       for (const [upload, key] of keys) await this.storage.put(key, upload.bytes);
       result = await this.dataSource.transaction(async (manager) => {
+        // First, take the records: this holds them (a row lock, SQLite's write lock) until the
+        // commit, so the sweeper, which deletes a record before the content, cannot sweep this
+        // upload meanwhile — and if it already took one (an upload slower than the grace), this
+        // upload fails whole instead of committing a row without content.
+        await this.claimRecords(manager, [...keys.values()]);
         const outcome = await work(manager, { store: (request) => this.insertRows(manager, request, keys, referenced) });
-        if (referenced.size > 0) await manager.delete(UnreferencedDocumentKeyEntity, { storageKey: In([...referenced]) });
+        // Content `work` did not store is listed again, so it is removed after the commit or swept.
+        await this.recordUnreferenced(
+          manager,
+          [...keys.values()].filter((key) => !referenced.has(key)),
+        );
         return outcome;
       });
     } catch (error) {
-      await this.release([...keys.values()]);
+      await this.releaseUnreferenced([...keys.values()]);
       throw error;
     }
     await this.release([...keys.values()].filter((key) => !referenced.has(key)));
     return result;
+  }
+
+  private async claimRecords(manager: EntityManager, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const claimed = await manager.delete(UnreferencedDocumentKeyEntity, { storageKey: In([...keys]) });
+    if ((claimed.affected ?? keys.length) < keys.length) {
+      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The upload took too long to be stored; send it again');
+    }
+  }
+
+  /**
+   * After a failed transaction: removes the content of the keys no committed row names. A commit
+   * whose answer was lost may have landed, so the rows decide; when they cannot be read, every key
+   * stays listed for the sweeper (which checks the rows again) and nothing is deleted now.
+   */
+  private async releaseUnreferenced(keys: readonly string[]): Promise<void> {
+    let named: Set<string>;
+    try {
+      const rows = await this.dataSource.manager.find(DocumentEntity, { where: { storageKey: In([...keys]) }, select: { storageKey: true } });
+      named = new Set(rows.map((row) => row.storageKey));
+    } catch (error) {
+      this.logger.warn(
+        `could not check ${keys.length} stored document(s) after a failed upload; the sweeper removes the unreferenced ones: ${(error as Error).message}`,
+      );
+      return;
+    }
+    await this.release(keys.filter((key) => !named.has(key)));
   }
 
   /**

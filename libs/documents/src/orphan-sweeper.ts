@@ -31,10 +31,11 @@ const MAX_FAILURES_IN_A_ROW = 3;
  * `unreferenced_document_keys` after the grace period (a delete that failed when a submission was
  * refused, a process that died between writing the content and committing its row).
  *
- * Safe with several replicas at once: a key is checked against `documents` before its content is
- * deleted, the delete is idempotent, and clearing a record twice is harmless. A record only ever
- * outlives its grace period with no row to commit, as long as the grace exceeds any upload's
- * transaction (seconds; the default grace is an hour).
+ * Safe with several replicas and with uploads in flight: each key is swept in a transaction that
+ * first deletes its record — an upload's transaction takes (deletes) its records first too, so the
+ * two exclude each other: an upload still committing makes the sweep wait and then find the record
+ * gone; an upload slower than the grace finds its record taken and fails whole (503, nothing
+ * committed). A committed row therefore always has its content.
  */
 @Injectable()
 export class DocumentOrphanSweeper {
@@ -63,13 +64,9 @@ export class DocumentOrphanSweeper {
       });
       for (const { storageKey } of batch) {
         after = storageKey;
-        if (await manager.existsBy(DocumentEntity, { storageKey })) {
-          await manager.delete(UnreferencedDocumentKeyEntity, { storageKey });
-          referenced += 1;
-          continue;
-        }
+        let outcome: 'removed' | 'referenced' | 'taken';
         try {
-          await this.storage.delete(storageKey);
+          outcome = await this.sweepOne(storageKey, cutoff);
         } catch (error) {
           failed += 1;
           failuresInARow += 1;
@@ -78,11 +75,26 @@ export class DocumentOrphanSweeper {
           continue;
         }
         failuresInARow = 0;
-        await manager.delete(UnreferencedDocumentKeyEntity, { storageKey });
-        removed += 1;
+        if (outcome === 'removed') removed += 1;
+        if (outcome === 'referenced') referenced += 1;
       }
       if (batch.length < batchSize) return this.report({ removed, referenced, failed });
     }
+  }
+
+  /**
+   * One key, in one transaction: the record is deleted first (so an upload still holding it makes
+   * this wait, and one that commits after finds it gone and fails whole), then the rows are checked
+   * and the content deleted; a failed delete rolls the record back for the next sweep.
+   */
+  private sweepOne(storageKey: string, cutoff: Date): Promise<'removed' | 'referenced' | 'taken'> {
+    return this.dataSource.transaction(async (manager) => {
+      const claimed = await manager.delete(UnreferencedDocumentKeyEntity, { storageKey, recordedAt: LessThan(cutoff) });
+      if (!claimed.affected) return 'taken';
+      if (await manager.existsBy(DocumentEntity, { storageKey })) return 'referenced';
+      await this.storage.delete(storageKey);
+      return 'removed';
+    });
   }
 
   private report(outcome: SweepOutcome): SweepOutcome {
