@@ -27,22 +27,14 @@ export class LoginIdChangeNoticesService {
     // The token exists only in the notice: a new one is made only while no notice is recorded as sent.
     // A retry after the message left but before its delivery row mints another; both stay valid (the
     // member may hold the first), and all of them end with the change.
+    // A send that fails takes its token back: retries through an outage leave no row per attempt.
     if (!(await this.notifications.isDelivered(oldKey))) {
       const token = randomBytes(32).toString('base64url');
-      await this.dataSource.manager.insert(LoginIdChangeRevertTokenEntity, { tokenHash: hashSecret(token), changeId, createdAt: new Date() });
-      await this.notifications.send({
-        channel: 'email',
-        to: change.previousLoginId,
-        template: 'login-id-changed-old',
-        language: member.language,
-        params: {
-          name: member.name,
-          newLoginId: change.newLoginId,
-          revertToken: token,
-          revertUrl: `${this.config.publicPortalUrl}/login-id-change-reverts`,
-          days: REVERT_WINDOW_DAYS,
-        },
-        idempotencyKey: oldKey,
+      const tokenHash = hashSecret(token);
+      await this.dataSource.manager.insert(LoginIdChangeRevertTokenEntity, { tokenHash, changeId, createdAt: new Date() });
+      await this.sendOldAddressNotice(change, member, token, oldKey).catch(async (error: unknown) => {
+        await this.dataSource.manager.delete(LoginIdChangeRevertTokenEntity, { tokenHash });
+        throw error;
       });
     }
     await this.notifications.send({
@@ -52,6 +44,23 @@ export class LoginIdChangeNoticesService {
       language: member.language,
       params: { name: member.name, newLoginId: change.newLoginId },
       idempotencyKey: `login-id-changed-new:${changeId}`,
+    });
+  }
+
+  private async sendOldAddressNotice(change: LoginIdChangeRevertEntity, member: MemberEntity, token: string, idempotencyKey: string): Promise<void> {
+    await this.notifications.send({
+      channel: 'email',
+      to: change.previousLoginId,
+      template: 'login-id-changed-old',
+      language: member.language,
+      params: {
+        name: member.name,
+        newLoginId: change.newLoginId,
+        revertToken: token,
+        revertUrl: `${this.config.publicPortalUrl}/login-id-change-reverts`,
+        days: REVERT_WINDOW_DAYS,
+      },
+      idempotencyKey,
     });
   }
 }

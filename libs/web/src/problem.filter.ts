@@ -16,11 +16,12 @@ export interface ProblemDocument {
   [extension: string]: unknown;
 }
 
-// Connection-level failures of the database or the SMTP server (nodemailer's ESOCKET, ECONNECTION):
-// the request is answered 503, never 500.
+// Connection-level failures of the database or the SMTP server (nodemailer's ESOCKET, ECONNECTION,
+// EDNS for a host that does not resolve): the request is answered 503, never 500.
 const UNAVAILABLE_ERRNOS = new Set([
   'ESOCKET',
   'ECONNECTION',
+  'EDNS',
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',
@@ -35,6 +36,8 @@ function isUnavailable(error: unknown): boolean {
   for (const candidate of [error, (error as { driverError?: unknown } | null)?.driverError]) {
     const code = (candidate as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && UNAVAILABLE_ERRNOS.has(code)) return true;
+    // An SMTP server that answers "421 service not available" (busy, shutting down) is down for now.
+    if ((candidate as { responseCode?: unknown } | null)?.responseCode === 421) return true;
     if (candidate instanceof Error && /connection (is )?(closed|lost)|Pool is closed|connect ETIMEDOUT/i.test(candidate.message)) {
       return true;
     }

@@ -13,6 +13,17 @@ export class WidenApplicationStatusColumns1764450000300 implements MigrationInte
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    if (queryRunner.connection.options.type === 'mysql') {
+      // MySQL commits each ALTER on its own: refuse before the first one rather than stop halfway.
+      const [{ count }] = await queryRunner.query(
+        `SELECT (SELECT COUNT(*) FROM required_info_applications WHERE CHAR_LENGTH(status) > 20)
+              + (SELECT COUNT(*) FROM application_events WHERE CHAR_LENGTH(from_status) > 20 OR CHAR_LENGTH(to_status) > 20) AS count`,
+      );
+      if (Number(count) > 0)
+        throw new Error(
+          `${count} application row(s) hold a status longer than 20 characters (AWAITING_SECOND_APPROVAL): decide them before reverting this migration`,
+        );
+    }
     await this.resize(queryRunner, 20);
   }
 
