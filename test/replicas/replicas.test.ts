@@ -14,7 +14,7 @@ import { WorkerProcess } from '../support/worker-process.mjs';
 
 const FIXTURES = path.resolve('test/fixtures/valid');
 
-describe('replicas: 2 API, 2 admin, 2 workers', () => {
+describe('replicas: 2 API, 2 admin, 2 portals, 2 workers', () => {
   let stack: ReplicaStack;
   let s3: S3Client;
 
@@ -128,6 +128,39 @@ describe('replicas: 2 API, 2 admin, 2 workers', () => {
     expect(statuses.filter((code) => code === 429)).toHaveLength(1);
     expect(statuses.at(-1)).toBe(429);
     expect(statuses.slice(0, 30).every((code) => code === 400)).toBe(true);
+  });
+
+  it('keeps a member signed in across the portal replicas: signed in through one, served and signed out by the other', async () => {
+    const member = aSignUp({ mobilePhone: uniqueMobile() });
+    await request(api(0)).post('/api/v1/members').send(member).expect(201);
+    const [one, two] = stack.portals.map((portal) => portal.url);
+    const csrfOf = (page: string) => /name="_csrf" value="([A-Za-z0-9_-]{43})"/.exec(page)![1];
+    const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0];
+    const post = (base: string, route: string, cookie: string, form: Record<string, string>) =>
+      fetch(`${base}${route}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', origin: base },
+        body: new URLSearchParams(form),
+      });
+
+    const form = await fetch(`${one}/login`);
+    const signedIn = await post(one, '/login', cookieOf(form), { _csrf: csrfOf(await form.text()), loginId: member.loginId, password: member.password });
+    expect([signedIn.status, signedIn.headers.get('location')]).toEqual([303, '/my']);
+    const session = cookieOf(signedIn);
+
+    // The other replica (which calls the other API replica) opens the sealed session cookie.
+    const myPage = await fetch(`${two}/my`, { headers: { cookie: session }, redirect: 'manual' });
+    expect(myPage.status).toBe(200);
+    const page = await myPage.text();
+    expect(page).toContain(member.loginId);
+    expect((await fetch(`${two}/my/sessions`, { headers: { cookie: session }, redirect: 'manual' })).status).toBe(200);
+    const signedOut = await post(two, '/logout', session, { _csrf: csrfOf(page) });
+    expect(signedOut.status).toBe(303);
+    // Signed out through the API: a page of the first replica that asks the API for data (the
+    // sessions list) no longer serves the old cookie's session.
+    const afterwards = await fetch(`${one}/my/sessions`, { headers: { cookie: session }, redirect: 'manual' });
+    expect([afterwards.status, afterwards.headers.get('location')?.startsWith('/login')]).toEqual([303, true]);
   });
 
   it('finishes a flow on the other worker when one is killed mid-flow', async () => {

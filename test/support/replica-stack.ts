@@ -1,6 +1,6 @@
 // The replica tier's stack (quality.md R9): MySQL, Redis, SeaweedFS, a SENS double and a Temporal dev
-// server, with 2 API, 2 admin and 2 worker processes built from dist/ — each process its own, so
-// nothing is shared but what production shares.
+// server, with 2 API, 2 admin, 2 portal and 2 worker processes built from dist/ — each process its own,
+// so nothing is shared but what production shares (the portals share only their cookie secret).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -11,7 +11,7 @@ import { sensEnv, startSensDouble, type SensDouble } from './sens-double.js';
 import { createTestDatabase, type TestDatabase } from './test-database.mjs';
 import { WorkerProcess } from './worker-process.mjs';
 
-/** An API or admin process listening on its own loopback port. */
+/** An API, admin or portal process listening on its own loopback port. */
 export class AppProcess {
   private child: ChildProcess | undefined;
   readonly url: string;
@@ -49,6 +49,8 @@ export interface ReplicaStack {
   readonly env: Record<string, string>;
   readonly apis: AppProcess[];
   readonly admins: AppProcess[];
+  /** Portal n calls API replica n. */
+  readonly portals: AppProcess[];
   readonly workers: WorkerProcess[];
   readonly sens: SensDouble;
   readonly weed: Seaweedfs;
@@ -89,6 +91,8 @@ export async function startReplicaStack(options: { faultyWorker?: Record<string,
       WORKER_STICKY_QUEUE_TIMEOUT_SECONDS: '1',
       LOG_LEVEL: 'info',
       TEST_RUN_DIR: runDir,
+      PORTAL_API_SECRET: `replicas-portal-secret-${randomUUID()}`,
+      PORTAL_COOKIE_SECRET: `replicas-cookie-secret-${randomUUID()}`,
       ...weed.env,
       ...sensEnv(sens.url),
     };
@@ -100,11 +104,11 @@ export async function startReplicaStack(options: { faultyWorker?: Record<string,
       await worker.start();
       started.push({ stop: () => worker.stop() });
     }
-    const apps = async (main: string, portVariable: string, name: string) => {
+    const apps = async (main: string, portVariable: string, name: string, extra: (n: number) => Record<string, string> = () => ({})) => {
       const processes = [];
       for (const n of [1, 2]) {
         const port = await freePort();
-        const app = new AppProcess(path.resolve(main), { ...env, [portVariable]: String(port) }, port, path.join(runDir, `${name}-${n}.log`));
+        const app = new AppProcess(path.resolve(main), { ...env, ...extra(n), [portVariable]: String(port) }, port, path.join(runDir, `${name}-${n}.log`));
         await app.start();
         started.push(app);
         processes.push(app);
@@ -113,7 +117,8 @@ export async function startReplicaStack(options: { faultyWorker?: Record<string,
     };
     const apis = await apps('dist/apps/api/src/main.js', 'API_PORT', 'api');
     const admins = await apps('dist/apps/admin/src/main.js', 'ADMIN_PORT', 'admin');
-    return { env, apis, admins, workers, sens, weed, outboxDir, documentsDir, stop: stopAll };
+    const portals = await apps('dist/apps/portal/src/main.js', 'PORTAL_PORT', 'portal', (n) => ({ PORTAL_API_URL: apis[n - 1].url }));
+    return { env, apis, admins, portals, workers, sens, weed, outboxDir, documentsDir, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
