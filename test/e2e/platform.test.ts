@@ -34,6 +34,9 @@ describe('platform: health, problems, OpenAPI, metrics', () => {
   it('answers malformed JSON with VALIDATION_FAILED, not a 500', async () => {
     const res = await request(api.getHttpServer()).post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"loginId": ').expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
+    // The body parser runs after the request id and security headers are set, so its refusals carry them too.
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('answers an oversize JSON body with PAYLOAD_TOO_LARGE', async () => {

@@ -71,19 +71,21 @@ export class SessionsService {
    * a write it does not need, and a failed write only means the next request slides it instead
    * (the idle window is minutes, the interval one).
    */
-  async authenticate(token: string): Promise<SessionEntity> {
-    const row = await this.byTokenHash.findOne(hashSecret(token));
-    const now = new Date();
-    if (!row || !this.isLive(row, now)) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The session is missing, expired or revoked');
-    const session = Object.assign(new SessionEntity(), row);
-    if (now.getTime() - session.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-      session.lastUsedAt = now;
-      session.idleExpiresAt = this.idleExpiry(now);
-      this.dataSource.manager
-        .update(SessionEntity, { id: session.id, revokedAt: IsNull() }, { lastUsedAt: now, idleExpiresAt: session.idleExpiresAt })
-        .catch(() => undefined);
-    }
-    return session;
+  authenticate(token: string): Promise<SessionEntity> {
+    // Not `async` (one promise per call, see PlainRowReader.findOne).
+    return this.byTokenHash.findOne(hashSecret(token)).then((row) => {
+      const now = new Date();
+      if (!row || !this.isLive(row, now)) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The session is missing, expired or revoked');
+      const session = Object.assign(new SessionEntity(), row);
+      if (now.getTime() - session.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+        session.lastUsedAt = now;
+        session.idleExpiresAt = this.idleExpiry(now);
+        this.dataSource.manager
+          .update(SessionEntity, { id: session.id, revokedAt: IsNull() }, { lastUsedAt: now, idleExpiresAt: session.idleExpiresAt })
+          .catch(() => undefined);
+      }
+      return session;
+    });
   }
 
   isPrivileged(session: SessionEntity, now = new Date()): boolean {

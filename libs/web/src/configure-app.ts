@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { urlencoded } from 'express';
+import { json, urlencoded } from 'express';
 import { precomputedHelmet } from './precomputed-helmet.js';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '#app/config';
@@ -9,6 +9,7 @@ import { PORTAL_SECRET_SETTING, portalSecretDigest } from './client-of.js';
 import { metricsAuth } from './metrics-auth.js';
 import type { ErrorCode } from '#app/core';
 import { completeOpenApi, type GuardProblems } from './openapi/problem-responses.js';
+import { oneLayer } from './one-layer.js';
 import { ProblemFilter } from './problem.filter.js';
 import { requestLogging } from './request-logging.js';
 import { createValidationPipe } from './validation.js';
@@ -48,10 +49,11 @@ export function configureApp(app: INestApplication, shape: AppShape): INestAppli
   express.set('trust proxy', trust === false ? false : typeof trust === 'number' ? trust : [...trust]);
   if (config.production.portalApiSecret) express.set(PORTAL_SECRET_SETTING, portalSecretDigest(config.production.portalApiSecret));
   if (config.production.metricsToken) app.use('/metrics', metricsAuth(config.production.metricsToken));
-  express.useBodyParser('json', { limit: '100kb' });
+  // Every request: its id and log line, the security headers, then the JSON body (skipped at once
+  // when there is none) — one router layer (oneLayer). A body the parser refuses is logged and
+  // answered with the same headers as any other refusal.
+  app.use(oneLayer(requestLogging(shape.logger), precomputedHelmet(), json({ limit: '100kb' })));
   if (shape.urlencodedPaths?.length) app.use([...shape.urlencodedPaths], urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }));
-  app.use(requestLogging(shape.logger));
-  app.use(precomputedHelmet());
   app.setGlobalPrefix(shape.prefix, { exclude: ['health', 'metrics', ...(shape.excludeFromPrefix ?? [])] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter(shape.logger));

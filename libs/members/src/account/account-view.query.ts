@@ -36,8 +36,8 @@ export class AccountViewQuery {
     this.byId = new PlainRowReader(dataSource, MemberEntity, VIEW_PROPERTIES, 'id');
   }
 
-  async find(memberId: string): Promise<AccountView | null> {
-    const member = await this.byId.findOne(memberId);
-    return member ? toAccountView({ ...member, version: Number(member.version) }) : null;
+  find(memberId: string): Promise<AccountView | null> {
+    // Not `async` (one promise per call, see PlainRowReader.findOne).
+    return this.byId.findOne(memberId).then((member) => (member ? toAccountView({ ...member, version: Number(member.version) }) : null));
   }
 }
