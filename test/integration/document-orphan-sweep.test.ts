@@ -1,6 +1,7 @@
 // Content left behind when its delete fails (the store unreachable at that moment) is swept later by
 // DocumentOrphanSweeper; content a committed row names is never swept. S3 on a real SeaweedFS behind a
 // TCP proxy the test cuts; the local folder with deletes refused for a while.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import {
   DocumentOrphanSweeper,
   DocumentsService,
   LocalFolderDocumentStorage,
+  newStorageKey,
   S3DocumentStorage,
   UnreferencedDocumentKeyEntity,
   validateUploads,
@@ -102,6 +104,59 @@ function localStore(): Store {
     cleanUp: async () => fs.rmSync(root, { recursive: true, force: true }),
   };
 }
+
+// The sweeper killed inside its own step: after a content delete, before that key's transaction
+// commits. The record rolls back with the transaction, so the next sweep finishes the key; nothing
+// committed is touched and nothing is left.
+describe(`document sweep killed mid-step on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let root: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('document-sweep-kill');
+    dataSource = await openMigrated(database.url, [MemberEntity, DocumentEntity, UnreferencedDocumentKeyEntity]);
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'documents-sweep-kill-'));
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('a sweep killed after deleting content, before its commit: the key stays listed, the next sweep clears it, a referenced key is kept', async () => {
+    const storage = new LocalFolderDocumentStorage(root);
+    const documents = new DocumentsService(dataSource, storage);
+    const owner = await insertMemberRow(dataSource);
+    const uploads = validateUploads(
+      [
+        { field: 'proofDocuments', originalName: 'proof.pdf', bytes: fixture('valid/proof.pdf') },
+        { field: 'proofDocuments', originalName: 'scan.png', bytes: fixture('valid/proof.png') },
+      ],
+      [{ name: 'proofDocuments', minFiles: 1, maxFiles: 5 }],
+    );
+    const [kept] = await documents.transaction([uploads[0]], (_manager, writer) =>
+      writer.store({ ownerMemberId: owner, documents: [{ upload: uploads[0], kind: 'PROOF' }] }),
+    );
+    // An orphan as a crashed upload leaves it: content written, key listed, no row.
+    const orphan = newStorageKey();
+    await dataSource.manager.insert(UnreferencedDocumentKeyEntity, { storageKey: orphan, recordedAt: new Date(Date.now() - 2 * HOUR * 1_000) });
+    await storage.put(orphan, uploads[1].bytes);
+
+    const child = spawnSync(process.execPath, ['test/support/sweep-then-die.mjs', database.url, root, String(HOUR), new Date().toISOString()], {
+      encoding: 'utf8',
+    });
+    expect([child.signal, child.stderr]).toEqual(['SIGKILL', '']);
+    // Killed after the delete: the content is gone, but the record rolled back with the transaction.
+    expect(await storage.exists(orphan)).toBe(false);
+    expect(await dataSource.manager.countBy(UnreferencedDocumentKeyEntity, { storageKey: orphan })).toBe(1);
+
+    expect(await new DocumentOrphanSweeper(dataSource, storage).sweep({ graceSeconds: HOUR })).toEqual({ removed: 1, referenced: 0, failed: 0 });
+    expect(await dataSource.manager.countBy(UnreferencedDocumentKeyEntity, {})).toBe(0);
+    expect(await storage.exists(kept.storageKey)).toBe(true);
+    expect(await dataSource.manager.countBy(DocumentEntity, { ownerMemberId: owner })).toBe(1);
+  });
+});
 
 describe.each(['s3', 'local'] as const)(`document sweep on ${process.env.TEST_DB ?? 'sqlite'} with %s storage`, (kind) => {
   let database: TestDatabase;
