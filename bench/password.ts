@@ -26,7 +26,8 @@ import { assertKnownArgs, intArg } from './lib/cli-args.js';
 import { runClosedLoop } from './lib/closed-loop.js';
 import { combineRuns, generateLoadInWorker, type LoadOptions, type LoadResult } from './lib/load-generator.js';
 
-const TARGET_RATIO = 0.9;
+// docs/quality.md P1: ≥ 95 % of the bcrypt ceiling.
+const TARGET_RATIO = 0.95;
 const TARGET_ACCOUNT_P99_MS = 50;
 // A password change verifies the current password, compares with the 2 remembered older hashes
 // and hashes the new one (docs/quality.md); with a full history every change costs exactly this many.
@@ -303,7 +304,7 @@ async function main(): Promise<void> {
       const ratio = opsPerSecond / around.throughput;
       console.log(
         `  ${`P1 ${label.replace(/ \(.*\)$/, ops > 1 ? ' (ops-normalised)' : '')}`.padEnd(40)} ${`${opsPerSecond.toFixed(2)} ops/s`.padStart(14)} ` +
-          `${`${around.throughput.toFixed(2)} ops/s`.padStart(16)} ${pct(ratio).padStart(9)}  ${'≥ 90 %'.padEnd(9)} ${verdict(ratio >= TARGET_RATIO && phase.result.errors === 0)}     ` +
+          `${`${around.throughput.toFixed(2)} ops/s`.padStart(16)} ${pct(ratio).padStart(9)}  ${'≥ 95 %'.padEnd(9)} ${verdict(ratio >= TARGET_RATIO && phase.result.errors === 0)}     ` +
           `(${pct(referenceCpuMsPerOp / phase.cpuMsPerOp)})`,
       );
     }
@@ -313,6 +314,18 @@ async function main(): Promise<void> {
     );
     const failed = p1.reduce((total, { phase }) => total + phase.result.errors, 0) + idle.errors + loaded.errors + during.errors;
     if (failed) console.log(`  note: ${failed} requests failed (counted above); throughput covers successful ones only`);
+    // docs/quality.md's result lines: one per P1 endpoint, then P2.
+    console.log('');
+    for (const { label, phase, ops, reference: around } of p1) {
+      const ratio = (phase.result.throughput * ops) / around.throughput;
+      const endpoint = label.replace(/ \(.*\)$/, '');
+      console.log(
+        `RESULT P1 endpoint="${endpoint}" ratio=${(ratio * 100).toFixed(1)}% target=${TARGET_RATIO * 100}% ${verdict(ratio >= TARGET_RATIO && phase.result.errors === 0)}`,
+      );
+    }
+    console.log(
+      `RESULT P2 p99=${ms(loaded.latency.p99)}ms target=${TARGET_ACCOUNT_P99_MS}ms ${verdict(loaded.latency.p99 <= TARGET_ACCOUNT_P99_MS && loaded.errors === 0)}`,
+    );
   } finally {
     await app?.close();
     fs.rmSync(runDir, { recursive: true, force: true });

@@ -7,6 +7,7 @@
 // bounded examples: the same run every time; the request count is printed. Patterns stay free of
 // lookarounds (generators would filter for them: the coverage phase never finished on one).
 import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { INestApplication } from '@nestjs/common';
@@ -57,10 +58,24 @@ async function fuzz(name: string, schemaUrl: string, token: string, excludePaths
   }
   const count = Number(/(\d+) generated/.exec(output)?.[1] ?? 0);
   generated[name] = count;
+  const saved = path.join(runDir(), `schemathesis-${name}`, 'output.txt');
+  await mkdir(path.dirname(saved), { recursive: true });
+  await writeFile(saved, output);
   // The failures section (each with its curl reproduction) and the summary, not only the last lines.
   const failures = output.indexOf('FAILURES');
-  console.log(`schemathesis ${name}: ${count} generated requests\n${failures >= 0 ? output.slice(failures, failures + 20000) : ''}\n${output.slice(-1500)}`);
+  const excerpt = `${failures >= 0 ? output.slice(failures, failures + 20000) : ''}\n${output.slice(-1500)}`;
+  console.log(`schemathesis ${name}: ${count} generated requests (whole output: ${saved})\n${quoted(name, excerpt)}`);
   return { code, output, generated: count };
+}
+
+// Every line of schemathesis' output behind a prefix: its pytest-style closing banner
+// ("=== 3 warnings in 15s ===") must not read as this run's test-runner summary to anyone parsing the log.
+function quoted(name: string, text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => `  schemathesis ${name} | ${line.replace(/^\s*=+\s*(.*?)\s*=+\s*$/, '$1')}`)
+    .join('\n');
 }
 
 describe('OpenAPI fuzzing: every check, both documents', () => {
