@@ -26,7 +26,7 @@ import type * as WorkerProcessModule from '../test/support/worker-process.mjs';
 import { loadConfig } from '#app/config';
 import { dataSourceOptions } from '#app/persistence';
 import { createJsonLogger } from '#app/web';
-import { benchStep, FIVE_UPDATES_STEPS, fiveUpdatesWorkflow } from '#workflows/bench/five-updates.workflow';
+import { benchStep, FIVE_UPDATES_STEPS } from '#workflows/bench/five-updates.workflow';
 import { assertKnownArgs, intArg } from './lib/cli-args.js';
 import { runClosedLoop, type ClosedLoopResult } from './lib/closed-loop.js';
 import { combineRuns } from './lib/load-generator.js';
@@ -101,13 +101,23 @@ interface StepRun {
   readonly stepLatenciesMs: number[][];
 }
 
-/** The reference: start + five Updates per workflow (the first with start, as the API's step 1). */
-async function referenceRun(client: Client, taskQueue: string, label: string, count: number, warmupCount: number): Promise<StepRun> {
+/**
+ * Start + five Updates per workflow (the first with start, as the API's step 1): the reference
+ * (fiveUpdatesWorkflow), or the durable-shape floor (fiveDurableUpdatesWorkflow) with `workflow`.
+ */
+async function referenceRun(
+  client: Client,
+  taskQueue: string,
+  label: string,
+  count: number,
+  warmupCount: number,
+  workflowType = 'fiveUpdatesWorkflow',
+): Promise<StepRun> {
   const stepLatenciesMs: number[][] = Array.from({ length: FIVE_UPDATES_STEPS }, () => []);
   const run = await runClosedLoop(
     async (sequence) => {
       const measured = sequence >= warmupCount;
-      const workflowId = `bench-five-updates:${label}:${sequence}`;
+      const workflowId = `bench-${workflowType}:${label}:${sequence}`;
       const timed = async (step: number, update: () => Promise<number>) => {
         const from = performance.now();
         const done = await update();
@@ -117,7 +127,7 @@ async function referenceRun(client: Client, taskQueue: string, label: string, co
       await timed(1, () =>
         client.workflow.executeUpdateWithStart(benchStep, {
           args: [1],
-          startWorkflowOperation: new WithStartWorkflowOperation(fiveUpdatesWorkflow, { workflowId, taskQueue, workflowIdConflictPolicy: 'FAIL' }),
+          startWorkflowOperation: new WithStartWorkflowOperation(workflowType, { workflowId, taskQueue, workflowIdConflictPolicy: 'FAIL' }),
         }),
       );
       const handle = client.workflow.getHandle(workflowId);
@@ -200,7 +210,7 @@ async function main(): Promise<void> {
     // per change or workflow, warm-ups included: a cost that other work on this shared machine
     // disturbs far less than wall-clock figures.
     const pids = { bench: process.pid, worker: worker.pid, temporal: temporal.child.pid };
-    const cpu: Partial<Record<'before' | 'changes' | 'after', { ms: Record<keyof typeof pids, number>; operations: number }>> = {};
+    const cpu: Partial<Record<'before' | 'floor' | 'localFloor' | 'changes' | 'after', { ms: Record<keyof typeof pids, number>; operations: number }>> = {};
     const withCpu = async <T>(side: keyof typeof cpu, operations: number, run: () => Promise<T>): Promise<T> => {
       const used = cpuSnapshot(pids);
       const result = await run();
@@ -211,6 +221,15 @@ async function main(): Promise<void> {
     // The reference before and after the changes, so drift on this shared machine hits both sides.
     const before = await withCpu('before', warmup + changes, () => referenceRun(client, config.temporal.taskQueue, `${runId}:before`, changes, warmup));
     console.log(fmtRun('reference 1: start + 5 Updates (no activities)', before.run, 'workflows'));
+    // Context, not the reference: the same Updates with the activities and status attribute a durable change records.
+    const floor = await withCpu('floor', warmup + changes, () =>
+      referenceRun(client, config.temporal.taskQueue, `${runId}:floor`, changes, warmup, 'fiveDurableUpdatesWorkflow'),
+    );
+    console.log(fmtRun('floor: the same + 7 no-op activities, 5 status', floor.run, 'workflows'));
+    const localFloor = await withCpu('localFloor', warmup + changes, () =>
+      referenceRun(client, config.temporal.taskQueue, `${runId}:local-floor`, changes, warmup, 'fiveDurableLocalUpdatesWorkflow'),
+    );
+    console.log(fmtRun('floor with local activities in the steps', localFloor.run, 'workflows'));
 
     // A change's cost includes its closing work after the confirm answer (notices, audit).
     let stillRunning = 0;
@@ -279,6 +298,18 @@ async function main(): Promise<void> {
     const split = (c: typeof ref) => `bench process ${ms(c.bench)}, worker ${ms(c.worker)}, Temporal ${ms(c.temporal)}`;
     console.log(`  CPU per change ${ms(change.total)} ms (${split(change)})`);
     console.log(`  CPU per reference workflow ${ms(refTotal)} ms (${split(ref)}): the change costs ×${(change.total / refTotal).toFixed(2)}`);
+    // The floors: what Temporal charges for a durable change's shape before any of its own work.
+    for (const [label, side, run] of [
+      ['floor workflow', 'floor', floor],
+      ['local-activity floor', 'localFloor', localFloor],
+    ] as const) {
+      const used = perOperation(side);
+      const slowest = Math.max(...run.stepLatenciesMs.map((latencies, step) => summariseLatencies(latencies).p50 / referenceSteps[step].p50));
+      console.log(
+        `  CPU per ${label} ${ms(used.total)} ms (${split(used)}): ×${(used.total / refTotal).toFixed(2)} the reference; ` +
+          `${pct(run.run.throughput / reference.throughput)} of its workflows/s, slowest step p50 ×${slowest.toFixed(2)}`,
+      );
+    }
     console.log(
       `  on ${os.cpus().length} CPUs with nothing else running, that CPU cost alone would allow about ${((os.cpus().length * 1_000) / change.total).toFixed(1)} changes/s ` +
         `(reference ${((os.cpus().length * 1_000) / refTotal).toFixed(1)} workflows/s)`,
@@ -306,6 +337,8 @@ async function main(): Promise<void> {
     };
     console.log(fmtCounts('history of one change', await eventCounts('loginIdChangeWorkflow')));
     console.log(fmtCounts('history of one reference', await eventCounts('fiveUpdatesWorkflow')));
+    console.log(fmtCounts('history of one floor', await eventCounts('fiveDurableUpdatesWorkflow')));
+    console.log(fmtCounts('history of one local floor', await eventCounts('fiveDurableLocalUpdatesWorkflow')));
 
     const ratio = rate / reference.throughput;
     const stepP50x = Math.max(...steps.map((s, step) => s.p50 / referenceSteps[step].p50));

@@ -33,7 +33,9 @@ export class WorkerProcess {
     // The test bundle (ping, bench reference) besides the product's workflows.
     const env = { ...process.env, WORKER_TEST_WORKFLOWS: '1', ...this.env, ...faults };
     if (!faultPoint) delete env.WORKER_FAULT_POINT;
-    const child = spawn(process.execPath, [WORKER_MAIN], { env, stdio: ['ignore', out, out] });
+    // WORKER_NODE_FLAGS: node flags for the worker alone (e.g. --cpu-prof for a bench; NODE_OPTIONS refuses it).
+    const flags = (process.env.WORKER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...flags, WORKER_MAIN], { env, stdio: ['ignore', out, out] });
     fs.closeSync(out);
     this.child = child;
     let exited = false;

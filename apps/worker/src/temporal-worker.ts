@@ -37,7 +37,7 @@ export async function createTemporalWorker(config: AppConfig, registry: Activity
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    // Production bundle; the test stack and benches add ping and five-updates (WORKER_TEST_WORKFLOWS=1).
+    // Production bundle; the test stack and benches add ping and the bench workflows (WORKER_TEST_WORKFLOWS=1).
     ...workflowCode(testWorkflowsFromEnv()),
     // Test-only crash points (WORKER_FAULT_POINT); refused in production.
     activities: withFaultPoints(registry.activities(), faultPlanFromEnv(), transports),
