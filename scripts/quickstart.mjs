@@ -67,14 +67,15 @@ process.on('SIGTERM', () => void shutdown(0));
 // As the start:* scripts and the image run them: a 1 MB young generation, and glibc's malloc kept to
 // 2 arenas (not one per thread: the worker's Temporal core and libuv threads each grew their own),
 // keep each process's resident memory within quality.md P6 (bench/memory.mjs, bench/README.md).
-// The worker's old generation is capped at 512 MB too, so V8 grows its heap in smaller steps.
+// The old generation is capped too (worker 512 MB, the web apps 768 MB), so V8 grows each heap in
+// smaller steps (docs/operations.md, "Memory settings of the processes").
 const NODE_FLAGS = ['--max-semi-space-size=1'];
-const WORKER_FLAGS = ['--max-old-space-size=512'];
+const OLD_SPACE_FLAGS = { worker: ['--max-old-space-size=512'], web: ['--max-old-space-size=768'] };
 const APP_ENV = { ...env, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '2' };
 
 function startApp(name, entry) {
   const out = fs.openSync(path.join(logDir, `${name}.log`), 'a');
-  const child = spawn(process.execPath, [...NODE_FLAGS, ...(name === 'worker' ? WORKER_FLAGS : []), entry], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...(name === 'worker' ? OLD_SPACE_FLAGS.worker : OLD_SPACE_FLAGS.web), entry], {
     cwd: ROOT,
     env: APP_ENV,
     stdio: ['ignore', out, out],
