@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { waitFor } from '../../scripts/lib/temporal-cli.mjs';
 import { uniqueEmail } from '../support/factories.js';
 import { LoginIdChangeDriver, uniqueMobile, waitForEmails } from '../support/login-id-change-client.js';
@@ -22,6 +23,22 @@ describe('change login ID: the Temporal workflow over HTTP', () => {
     await temporal.close();
     await app.close();
   });
+
+  // What a change keeps of its codes: the codes and the recorded outcomes of its checks, by change id.
+  const keptFor = async (changeId: string) => {
+    const dataSource = app.get(DataSource);
+    const codes = await dataSource.query('SELECT id FROM verification_codes WHERE subject_id = ?', [changeId]);
+    const checks = await dataSource.query('SELECT check_key FROM verification_checks WHERE subject_id = ?', [changeId]);
+    return { codes: codes.length, checks: checks.length };
+  };
+  const forgottenWhenClosed = (changeId: string) =>
+    waitFor(
+      async () => {
+        const kept = await keptFor(changeId);
+        return kept.codes === 0 && kept.checks === 0;
+      },
+      { timeoutMs: 30_000, what: `the codes and checks of change ${changeId} to be gone` },
+    );
 
   const driverFor = async () => new LoginIdChangeDriver(app, await privilegedMember(app, { mobilePhone: uniqueMobile() }));
   const login = (loginId: string, password: string) => request(http).post('/api/v1/auth/login').send({ loginId, password });
@@ -64,6 +81,8 @@ describe('change login ID: the Temporal workflow over HTTP', () => {
     expect(oldNotice.text).toMatch(/[A-Za-z0-9_-]{43}/);
     const newNotices = await waitForEmails(newLoginId, 2);
     expect(newNotices.at(-1)!.text).toContain(newLoginId);
+    // Nothing of the codes outlives the change (the two checks were recorded while it ran).
+    await forgottenWhenClosed(confirmed.body.changeId);
   });
 
   it('is findable by MemberId in Temporal visibility with its FlowStatus', async () => {
@@ -121,10 +140,14 @@ describe('change login ID: the Temporal workflow over HTTP', () => {
       const res = await change.identityCode(wrong).expect(422);
       expect(res.body).toMatchObject({ code: 'VERIFICATION_CODE_INVALID', attemptsRemaining: remaining });
     }
+    // While the change runs, each wrong code's check is recorded (a retried check answers from it).
+    expect(await keptFor((await change.status().expect(200)).body.changeId)).toEqual({ codes: 1, checks: 4 });
     const last = await change.identityCode(wrong).expect(429);
     expect(last.body.code).toBe('TOO_MANY_ATTEMPTS');
     await change.waitForStatus('FAILED');
-    expect((await change.status()).body.failureCode).toBe('TOO_MANY_ATTEMPTS');
+    const failed = (await change.status()).body;
+    expect(failed.failureCode).toBe('TOO_MANY_ATTEMPTS');
+    await forgottenWhenClosed(failed.changeId);
   });
 
   it('refuses actions that do not fit the current step', async () => {

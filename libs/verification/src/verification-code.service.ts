@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '#app/core';
 import { isUniqueViolation } from '#app/persistence';
+import { VerificationCheckEntity } from './verification-check.entity.js';
 import { VerificationCodeEntity } from './verification-code.entity.js';
 
 /** Limits of one kind of code; product defaults in DEFAULT_SMS_CODE_POLICY / DEFAULT_EMAIL_CODE_POLICY. */
@@ -124,9 +125,13 @@ export class VerificationCodeService {
     return current.target;
   }
 
-  /** Forgets the subject's code (cancel). */
+  /**
+   * Forgets what is kept for the subject: its code and the recorded outcomes of keyed checks
+   * (KeyedVerificationCodeService). Only once nothing can check again: a cancel, or a flow's end.
+   */
   async discard(purpose: string, subjectId: string): Promise<void> {
     await this.dataSource.manager.delete(VerificationCodeEntity, { purpose, subjectId });
+    await this.dataSource.manager.delete(VerificationCheckEntity, { purpose, subjectId });
   }
 
   private async pending(purpose: string, subjectId: string): Promise<VerificationCodeEntity> {

@@ -39,9 +39,13 @@ export class LoginIdChangeActivitiesImpl implements LoginIdChangeActivities {
   commitLoginIdChange: LoginIdChangeActivities['commitLoginIdChange'] = ({ key, changeId, memberId, sessionId, newLoginId }) =>
     refusalsAreFinal(() => this.commits.commit(changeId, memberId, sessionId, newLoginId, key));
 
-  // Keyed by the notices' own idempotency keys (login-id-changed-old/new:<changeId>).
+  // Keyed by the notices' own idempotency keys (login-id-changed-old/new:<changeId>). Runs once every
+  // handler has finished, so no check can come again: the change's codes and check outcomes go.
   notifyLoginIdChanged: LoginIdChangeActivities['notifyLoginIdChanged'] = ({ changeId, memberId }) =>
-    refusalsAreFinal(() => this.notices.notifyChanged(changeId, memberId));
+    refusalsAreFinal(async () => {
+      await this.codes.discard(changeId);
+      await this.notices.notifyChanged(changeId, memberId);
+    });
 
   closeLoginIdChange: LoginIdChangeActivities['closeLoginIdChange'] = ({ key, changeId, memberId, outcome, reason }) =>
     refusalsAreFinal(async () => {
