@@ -1,15 +1,7 @@
-import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
-  proxyActivities,
-  proxyLocalActivities,
-  setHandler,
-  upsertSearchAttributes,
-} from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { PingActivities } from '../activities.js';
 import { FLOW_STATUS } from '../search-attributes.js';
-import { benchStep, FIVE_UPDATES_STEPS } from './five-updates.workflow.js';
+import { allStepsDone, benchStep, inOrder } from './five-updates.workflow.js';
 
 const scheduled = proxyActivities<PingActivities>({ startToCloseTimeout: '10 seconds' });
 const local = proxyLocalActivities<PingActivities>({ startToCloseTimeout: '10 seconds' });
@@ -44,14 +36,9 @@ function durableUpdates(recordPing: PingActivities['recordPing']): () => Promise
         done += 1;
         return done;
       },
-      {
-        validator: (step) => {
-          if (step !== done + 1) throw ApplicationFailure.create({ type: 'INVALID_STATE', message: `Expected step ${done + 1}`, nonRetryable: true });
-        },
-      },
+      { validator: inOrder(() => done) },
     );
-    await condition(() => done >= FIVE_UPDATES_STEPS);
-    await condition(allHandlersFinished);
+    await allStepsDone(() => done);
     // The closing notices stay a scheduled activity either way (they may retry for long).
     for (let n = 0; n < DURABLE_CLOSING_ACTIVITIES; n++) await scheduled.recordPing('closing');
     return done;
