@@ -6,19 +6,21 @@
 // BENCH_DURATION_SECONDS (per measured run, default 8), BENCH_CONNECTIONS (default 50),
 // BENCH_CPU_PROFILE (a directory: profiles each side's measured runs apart, writes api.cpuprofile and
 // bare.cpuprofile there and prints each side's CPU time per request by package and function).
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createConnection, createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
+import { createConnection, createPool, type Pool } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/api-app.js';
 import { loadConfig, parseDatabaseUrl } from '#app/config';
 import { dataSourceOptions } from '#app/persistence';
 import { createJsonLogger } from '#app/web';
+import { accountRead, type AccountRead } from './lib/account-read.js';
 import { CpuProfiler } from './lib/cpu-profile.js';
+import { startFrameworkFloor, type FrameworkFloorPlatform } from './lib/framework-floors.js';
 import { combineRuns, generateLoadInChildProcess, type LoadResult } from './lib/load-generator.js';
 
 const TARGET_THROUGHPUT_RATIO = 0.6;
@@ -67,42 +69,17 @@ function listen(server: http.Server): Promise<string> {
 }
 
 /** The reference: the same two lookups as the API's guard and handler, with mysql2 and no framework. */
-function bareAccountServer(pool: Pool): http.Server {
+function bareAccountServer(read: AccountRead): http.Server {
   return http.createServer((req, res) => {
-    void (async () => {
-      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      if (!token) return void res.writeHead(401).end();
-      const tokenHash = createHash('sha256').update(token, 'utf8').digest('hex');
-      const [sessions] = await pool.execute<RowDataPacket[]>('SELECT * FROM member_sessions WHERE token_hash = ? LIMIT 1', [tokenHash]);
-      const session = sessions[0];
-      const now = Date.now();
-      if (!session || session.revoked_at !== null || session.idle_expires_at.getTime() <= now || session.absolute_expires_at.getTime() <= now) {
-        return void res.writeHead(401).end();
-      }
-      if (session.privileged_until === null || session.privileged_until.getTime() <= now) return void res.writeHead(403).end();
-      const [members] = await pool.execute<RowDataPacket[]>('SELECT * FROM members WHERE id = ? LIMIT 1', [session.member_id]);
-      const m = members[0];
-      if (!m) return void res.writeHead(404).end();
-      const brn: string | null = m.business_registration_number;
-      const body = JSON.stringify({
-        id: m.id,
-        memberType: m.member_type,
-        loginId: m.login_id,
-        name: m.name,
-        businessName: m.business_name,
-        businessRegistrationNumber: brn ? `${'*'.repeat(Math.max(0, brn.length - 4))}${brn.slice(-4)}` : null,
-        language: m.language,
-        address: m.address_country ? { country: m.address_country, postalCode: m.address_postal_code, line1: m.address_line1, line2: m.address_line2 } : null,
-        mobilePhone: m.mobile_phone,
-        billingEmail: m.billing_email,
-        serviceArea: m.service_area,
-        version: m.version,
+    read(req.headers.authorization)
+      .then(({ status, body, etag }) => {
+        if (status !== 200) return void res.writeHead(status).end();
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', etag, 'cache-control': 'no-store' }).end(body);
+      })
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
       });
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', etag: `"${m.version}"`, 'cache-control': 'no-store' }).end(body);
-    })().catch(() => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
   });
 }
 
@@ -121,6 +98,7 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof createApiApp>> | undefined;
   let bare: http.Server | undefined;
   let pool: Pool | undefined;
+  const floors: Array<{ platform: FrameworkFloorPlatform; url: string; close: () => Promise<void> }> = [];
   try {
     const migrator = new DataSource(dataSourceOptions(parseDatabaseUrl(databaseUrl.toString())));
     await migrator.initialize();
@@ -159,12 +137,19 @@ async function main(): Promise<void> {
     await json(apiBase, 'POST', '/api/v1/auth/reauthenticate', { password }, token);
 
     pool = createPool({ uri: databaseUrl.toString(), connectionLimit: POOL_SIZE, timezone: 'Z', enableKeepAlive: true });
-    bare = bareAccountServer(pool);
+    const read = accountRead(pool);
+    bare = bareAccountServer(read);
     const bareBase = await listen(bare);
+    // Context, not the reference: Nest with nothing but a guard doing the same read, on each platform.
+    for (const platform of ['express', 'fastify'] as const) floors.push({ platform, ...(await startFrameworkFloor(platform, read)) });
 
     const appView = await json(apiBase, 'GET', '/api/v1/me/account', undefined, token);
     const bareView = await json(bareBase, 'GET', '/', undefined, token);
     if (JSON.stringify(appView) !== JSON.stringify(bareView)) throw new Error('the bare endpoint does not answer what the API answers');
+    for (const floor of floors) {
+      const floorView = await json(floor.url.replace('/api/v1/me/account', ''), 'GET', '/api/v1/me/account', undefined, token);
+      if (JSON.stringify(floorView) !== JSON.stringify(bareView)) throw new Error(`the ${floor.platform} floor does not answer what the API answers`);
+    }
 
     const load = (url: string, measured: boolean) =>
       generateLoadInChildProcess({
@@ -176,15 +161,16 @@ async function main(): Promise<void> {
       });
     // CPU time of this process (the servers; the load runs in a child process) per answered request:
     // less sensitive than throughput to whatever else the shared machine is doing.
-    const cpuMs = { reference: 0, api: 0 };
+    const cpuMs: Record<'reference' | 'api' | FrameworkFloorPlatform, number> = { reference: 0, api: 0, express: 0, fastify: 0 };
     const profileDir = process.env.BENCH_CPU_PROFILE;
     const profilers = profileDir ? { reference: new CpuProfiler(), api: new CpuProfiler() } : undefined;
     const measure = async (url: string, side: keyof typeof cpuMs): Promise<LoadResult> => {
-      await profilers?.[side].start();
+      const profiler = side === 'reference' || side === 'api' ? profilers?.[side] : undefined;
+      await profiler?.start();
       const before = process.cpuUsage();
       const result = await load(url, true);
       const used = process.cpuUsage(before);
-      await profilers?.[side].stop();
+      await profiler?.stop();
       cpuMs[side] += (used.user + used.system) / 1_000;
       return result;
     };
@@ -195,14 +181,20 @@ async function main(): Promise<void> {
     );
     await load(`${bareBase}/`, false);
     await load(`${apiBase}/api/v1/me/account`, false);
+    for (const floor of floors) await load(floor.url, false);
     // Interleaved, so drift on a shared machine hits both sides alike.
     const reference: LoadResult[] = [];
     const api: LoadResult[] = [];
+    const floorRuns: Record<FrameworkFloorPlatform, LoadResult[]> = { express: [], fastify: [] };
     for (let round = 1; round <= 2; round++) {
       reference.push(await measure(`${bareBase}/`, 'reference'));
       console.log(`  round ${round} bare mysql2   ${fmt(reference.at(-1)!)}`);
       api.push(await measure(`${apiBase}/api/v1/me/account`, 'api'));
       console.log(`  round ${round} API           ${fmt(api.at(-1)!)}`);
+      for (const floor of floors) {
+        floorRuns[floor.platform].push(await measure(floor.url, floor.platform));
+        console.log(`  round ${round} Nest ${floor.platform.padEnd(8)} ${fmt(floorRuns[floor.platform].at(-1)!)}`);
+      }
     }
     const ref = combineRuns(reference);
     const measured = combineRuns(api);
@@ -223,6 +215,16 @@ async function main(): Promise<void> {
       `  server CPU per request: API ${apiCpu.toFixed(3)} ms, bare ${refCpu.toFixed(3)} ms ` +
         `(CPU-bound throughput ratio ${(cpuRatio * 100).toFixed(1)} %: what the ratio would be on an otherwise idle machine)`,
     );
+    // The framework floors: what Nest alone costs on each platform for this read (bench/README.md).
+    for (const floor of floors) {
+      const runs = combineRuns(floorRuns[floor.platform]);
+      const floorCpu = cpuMs[floor.platform] / runs.requests;
+      console.log(
+        `  floor, Nest on ${floor.platform} with only a guard doing the same read: ${((runs.throughput / ref.throughput) * 100).toFixed(1)} % of the bare ` +
+          `throughput, p99 ×${(runs.latency.p99 / ref.latency.p99).toFixed(2)}, CPU ${floorCpu.toFixed(3)} ms per request ` +
+          `(CPU-bound ratio ${((refCpu / floorCpu) * 100).toFixed(1)} %)${runs.errors ? `, ${runs.errors} errors` : ''}`,
+      );
+    }
     if (measured.errors || ref.errors) console.log(`  note: ${measured.errors + ref.errors} requests failed; figures cover successful ones`);
     if (profilers && profileDir) {
       await mkdir(profileDir, { recursive: true });
@@ -236,6 +238,7 @@ async function main(): Promise<void> {
       `RESULT P3 cpu_ratio=${(cpuRatio * 100).toFixed(1)}% target=${TARGET_THROUGHPUT_RATIO * 100}% ${cpuRatio >= TARGET_THROUGHPUT_RATIO ? 'PASS' : 'MISS'}`,
     );
   } finally {
+    for (const floor of floors) await floor.close();
     await new Promise((resolve) => (bare ? bare.close(resolve) : resolve(undefined)));
     await pool?.end();
     await app?.close();
