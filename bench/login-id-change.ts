@@ -102,8 +102,8 @@ interface StepRun {
 }
 
 /**
- * Start + five Updates per workflow (the first with start, as the API's step 1): the reference
- * (fiveUpdatesWorkflow), or the durable-shape floor (fiveDurableUpdatesWorkflow) with `workflow`.
+ * Start + five Updates per workflow (the first with start, as the API's step 1) of `workflowType`:
+ * the reference (fiveUpdatesWorkflow, the default) or one of the durable-shape floors.
  */
 async function referenceRun(
   client: Client,
