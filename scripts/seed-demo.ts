@@ -45,6 +45,12 @@ try {
         throw error;
       },
     );
+  // Test-only crash point (test/integration/seed-demo.test.ts): dies between the two accounts as a
+  // killed quickstart would. Refused with NODE_ENV=production, like the worker's fault switch.
+  if (process.env.SEED_DEMO_DIE_AFTER === 'member') {
+    if (process.env.NODE_ENV === 'production') throw new Error('SEED_DEMO_DIE_AFTER is a test-only switch and is refused when NODE_ENV=production');
+    process.kill(process.pid, 'SIGKILL');
+  }
   await app
     .get(ReviewerAccountsService)
     .create(DEMO_REVIEWER, { type: 'SYSTEM', id: null, userAgent: 'seed-demo' })
