@@ -1,7 +1,8 @@
+import { connect, type Socket } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { freePort } from '../../scripts/lib/temporal-cli.mjs';
-import { startAdmin, startApi } from '../support/stack.js';
+import { listenOnLoopback, startAdmin, startApi } from '../support/stack.js';
 
 describe('platform: health, problems, OpenAPI, metrics', () => {
   let api: INestApplication;
@@ -24,6 +25,33 @@ describe('platform: health, problems, OpenAPI, metrics', () => {
     // The production parts are listed too (in memory / outbox / local folder here: always up).
     expect(res.body).toEqual({ status: 'ok', checks: { database: 'up', temporal: 'up', sms: 'up', storage: 'up', redis: 'up' } });
   });
+
+  it('keeps an idle keep-alive connection open past a caller pool’s idle time (the server never closes first)', async () => {
+    // Node's default of 5 s closed sockets that fetch's pool (which closes at the hinted timeout − 1 s)
+    // could still pick in that last second: the portal's call to the API then failed as "unavailable".
+    const { port } = new URL(await listenOnLoopback(api));
+    const socket: Socket = connect(Number(port), '127.0.0.1');
+    let received = '';
+    let closed = false;
+    socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+    socket.on('close', () => (closed = true));
+    const ask = async (): Promise<string> => {
+      received = '';
+      socket.write('GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
+      for (let waited = 0; !/\r\n\r\n[\s\S]*\}$/.test(received) && !closed && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      return received;
+    };
+    try {
+      const first = await ask();
+      expect(first).toMatch(/^HTTP\/1\.1 200/);
+      expect(first).toMatch(/\r\nKeep-Alive: timeout=65\r\n/i);
+      await new Promise((resolve) => setTimeout(resolve, 5_500));
+      expect(closed).toBe(false);
+      expect(await ask()).toMatch(/^HTTP\/1\.1 200/);
+    } finally {
+      socket.destroy();
+    }
+  }, 20_000);
 
   it('answers an unknown route with a NOT_FOUND problem document', async () => {
     const res = await request(api.getHttpServer()).get('/api/v1/no-such-thing').expect(404);

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -39,10 +40,22 @@ export interface AppShape {
   readonly operationProblems?: Readonly<Record<string, readonly ErrorCode[]>>;
 }
 
+/**
+ * How long an idle keep-alive connection stays open on the server. Node's default (5 s) is what
+ * fetch's pool hears in the `Keep-Alive: timeout=5` hint, and it closes its own side only a second
+ * earlier: a caller that reuses the socket in that second (the portal calling the API on a busy
+ * machine) has its request reset. Far longer than any caller's idle time, as behind a load balancer,
+ * the server is never the side that closes first. Headers must arrive within it.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /** The one bootstrap shared by main.ts and the e2e tests: what production runs is what tests exercise. */
 export function configureApp(app: INestApplication, shape: AppShape): INestApplication {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   const config = app.get<AppConfig>(APP_CONFIG, { strict: false });
   // Whose X-Forwarded-For counts (TRUST_PROXY): by default nobody's, so req.ip is the socket's peer.
   const trust = config.production.trustProxy;
