@@ -47,7 +47,7 @@ module.exports = {
       comment: 'Domain libraries throw DomainError with a code; only libs/web (and the apps) speak HTTP.',
       severity: 'error',
       from: { path: '^libs/', pathNot: '^libs/web/' },
-      to: { path: 'node_modules/(express|@nestjs/platform-express|@types/express|multer)/' },
+      to: { path: 'node_modules/(express|@nestjs/platform-express|@types/express|multer|fastify|@nestjs/platform-fastify|body-parser)/' },
     },
   ],
   options: {

@@ -59,6 +59,25 @@ describe('platform: health, problems, OpenAPI, metrics', () => {
     expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND', instance: '/api/v1/no-such-thing' });
   });
 
+  it.each([
+    ['api', () => api, '/api/v1/me/inquiries/%zz'],
+    ['admin', () => admin, '/admin/api/v1/applications/%zz'],
+  ])('%s answers a malformed URL with a VALIDATION_FAILED problem document and the usual headers', async (_name, app, path) => {
+    // On the API, Fastify's router refuses it before any route or hook runs (configureFastify's frameworkErrors).
+    const res = await request(app().getHttpServer()).get(path).expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', instance: path });
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('takes a path parameter of any length to its route (no router limit, as on Express)', async () => {
+    const res = await request(api.getHttpServer())
+      .get(`/api/v1/me/inquiries/${'a'.repeat(9_000)}`)
+      .expect(401);
+    expect(res.body.code).toBe('UNAUTHENTICATED');
+  });
+
   it('answers malformed JSON with VALIDATION_FAILED, not a 500', async () => {
     const res = await request(api.getHttpServer()).post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"loginId": ').expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');

@@ -27,6 +27,8 @@ export function appLogger(app: string) {
 export async function startApi(overrides: Record<string, string> = {}): Promise<INestApplication> {
   const app = await createApiApp(stackConfig(overrides), appLogger('api'));
   await app.init();
+  // Fastify answers (supertest on app.getHttpServer()) once its plugins and routes are ready.
+  await (app.getHttpAdapter().getInstance() as { ready(): PromiseLike<unknown> }).ready();
   return app;
 }
 

@@ -1,10 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { Request } from 'express';
 import type { AuditActor } from '#app/audit';
+import { headerOf, type HttpRequest } from './http-platform.js';
 
-/** Express app setting holding the digest of PORTAL_API_SECRET (configureApp sets it). */
-export const PORTAL_SECRET_SETTING = 'portal api secret digest';
+/**
+ * The request property holding the digest of PORTAL_API_SECRET: configureApp puts it on the
+ * platform's request prototype (Express's `app.request`, Fastify's request decorator).
+ */
+export const PORTAL_SECRET_DIGEST = 'portalSecretDigest';
 export const PORTAL_SECRET_HEADER = 'x-portal-secret';
 
 /**
@@ -13,11 +16,11 @@ export const PORTAL_SECRET_HEADER = 'x-portal-secret';
  * - a request carrying the portal's credential (`X-Portal-Secret` = PORTAL_API_SECRET, compared in
  *   constant time) is the portal speaking for a browser: the first `X-Forwarded-For` entry, which the
  *   portal sets (never appends to), is the client;
- * - anything else: Express's `req.ip`, which follows `X-Forwarded-For` only through the peers
+ * - anything else: the platform's `req.ip`, which follows `X-Forwarded-For` only through the peers
  *   TRUST_PROXY names (none by default: the socket's own address).
  */
-export function clientOf(req: Request): Pick<AuditActor, 'clientIp' | 'userAgent'> {
-  return { clientIp: normalise(portalForwarded(req) ?? req.ip ?? req.socket?.remoteAddress ?? null), userAgent: req.header('user-agent') ?? null };
+export function clientOf(req: HttpRequest): Pick<AuditActor, 'clientIp' | 'userAgent'> {
+  return { clientIp: normalise(portalForwarded(req) ?? req.ip ?? req.socket?.remoteAddress ?? null), userAgent: headerOf(req, 'user-agent') ?? null };
 }
 
 /** A fixed-length digest, so comparing it takes the same time whatever was sent. */
@@ -25,12 +28,12 @@ export function portalSecretDigest(secret: string): Buffer {
   return createHash('sha256').update(secret, 'utf8').digest();
 }
 
-function portalForwarded(req: Request): string | null {
-  const expected = req.app?.get(PORTAL_SECRET_SETTING) as Buffer | undefined;
-  const presented = req.header(PORTAL_SECRET_HEADER);
+function portalForwarded(req: HttpRequest): string | null {
+  const expected = (req as { [PORTAL_SECRET_DIGEST]?: Buffer })[PORTAL_SECRET_DIGEST];
+  const presented = headerOf(req, PORTAL_SECRET_HEADER);
   if (!expected || presented === undefined) return null;
   if (!timingSafeEqual(portalSecretDigest(presented), expected)) return null;
-  const first = req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  const first = headerOf(req, 'x-forwarded-for')?.split(',')[0]?.trim();
   return first && isIP(first) ? first : null;
 }
 

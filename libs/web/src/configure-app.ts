@@ -1,18 +1,13 @@
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { json, urlencoded } from 'express';
-import { precomputedHelmet } from './precomputed-helmet.js';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '#app/config';
-import { PORTAL_SECRET_SETTING, portalSecretDigest } from './client-of.js';
-import { metricsAuth } from './metrics-auth.js';
 import type { ErrorCode } from '#app/core';
 import { completeOpenApi, type GuardProblems } from './openapi/problem-responses.js';
-import { oneLayer } from './one-layer.js';
+import { configureExpress } from './express-platform.js';
+import { configureFastify } from './fastify-platform.js';
 import { ProblemFilter } from './problem.filter.js';
-import { requestLogging } from './request-logging.js';
 import { createValidationPipe } from './validation.js';
 
 export interface AppShape {
@@ -49,24 +44,18 @@ export interface AppShape {
  */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
-/** The one bootstrap shared by main.ts and the e2e tests: what production runs is what tests exercise. */
+/**
+ * The one bootstrap shared by main.ts and the e2e tests: what production runs is what tests
+ * exercise. The same pipeline on either HTTP platform (configureFastify for the member API,
+ * configureExpress for the others).
+ */
 export function configureApp(app: INestApplication, shape: AppShape): INestApplication {
-  const express = app as NestExpressApplication;
-  express.disable('x-powered-by');
   const server = app.getHttpServer() as Server;
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   const config = app.get<AppConfig>(APP_CONFIG, { strict: false });
-  // Whose X-Forwarded-For counts (TRUST_PROXY): by default nobody's, so req.ip is the socket's peer.
-  const trust = config.production.trustProxy;
-  express.set('trust proxy', trust === false ? false : typeof trust === 'number' ? trust : [...trust]);
-  if (config.production.portalApiSecret) express.set(PORTAL_SECRET_SETTING, portalSecretDigest(config.production.portalApiSecret));
-  if (config.production.metricsToken) app.use('/metrics', metricsAuth(config.production.metricsToken));
-  // Every request: its id and log line, the security headers, then the JSON body (skipped at once
-  // when there is none) — one router layer (oneLayer). A body the parser refuses is logged and
-  // answered with the same headers as any other refusal.
-  app.use(oneLayer(requestLogging(shape.logger), precomputedHelmet(), json({ limit: '100kb' })));
-  if (shape.urlencodedPaths?.length) app.use([...shape.urlencodedPaths], urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }));
+  if (app.getHttpAdapter().getType() === 'fastify') configureFastify(app, shape, config);
+  else configureExpress(app, shape, config);
   app.setGlobalPrefix(shape.prefix, { exclude: ['health', 'metrics', ...(shape.excludeFromPrefix ?? [])] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter(shape.logger));

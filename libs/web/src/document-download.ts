@@ -1,5 +1,5 @@
 import { StreamableFile } from '@nestjs/common';
-import type { Response } from 'express';
+import type { HttpResponse } from './http-platform.js';
 import type { OpenedDocument } from '#app/documents';
 
 // RFC 5987 attr-char: encodeURIComponent leaves ' ( ) * unescaped, which filename* must escape.
@@ -21,10 +21,10 @@ export function attachmentDisposition(fileName: string): string {
  * `inline` is asked for, to view it in the browser), `nosniff`, a sandboxing CSP, never cached.
  * Return the result from a handler with `@Res({ passthrough: true })`.
  */
-export function documentDownload(res: Response, opened: OpenedDocument, { inline = false } = {}): StreamableFile {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+export function documentDownload(res: HttpResponse, opened: OpenedDocument, { inline = false } = {}): StreamableFile {
+  res.header('X-Content-Type-Options', 'nosniff');
+  res.header('Cache-Control', 'private, no-store');
+  res.header('Content-Security-Policy', "default-src 'none'; sandbox");
   const disposition = attachmentDisposition(opened.document.originalName);
   const options = {
     type: opened.document.mediaType,

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { HttpResponse } from './http-platform.js';
 import type { DataSource } from 'typeorm';
 import { ErrorCode } from '#app/core';
 import { COUNTER_STORE, type CounterStore } from '#app/counters';
@@ -46,11 +46,11 @@ export class HealthController {
   })
   @ApiResponse({ status: 200, description: '{ status: "ok", checks: { database: "up", temporal: "up", sms: "up", storage: "up", redis: "up" } }' })
   @ApiResponse({ status: 503, description: 'application/problem+json with code SERVICE_UNAVAILABLE and the checks' })
-  async health(@Res() res: Response): Promise<void> {
+  async health(@Res() res: HttpResponse): Promise<void> {
     const [database, temporal, parts] = await Promise.all([this.database(), this.temporalStatus(), this.parts()]);
     const checks = { database, temporal, ...parts };
     if (database === 'up' && temporal === 'up') {
-      res.status(200).json({ status: Object.values(parts).includes('down') ? 'degraded' : 'ok', checks });
+      res.status(200).send({ status: Object.values(parts).includes('down') ? 'degraded' : 'ok', checks });
       return;
     }
     res

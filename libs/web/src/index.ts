@@ -12,3 +12,5 @@ export * from './document-download.js';
 export * from './client-of.js';
 export * from './api-problems.js';
 export * from './openapi/problem-responses.js';
+export * from './http-platform.js';
+export { fastifyAdapter } from './fastify-platform.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { responseStarted, type HttpRequest, type HttpResponse } from './http-platform.js';
 import type { Logger } from 'pino';
 import { DomainError, ErrorCode } from '#app/core';
 import { problemsTotal } from './metrics.js';
@@ -57,6 +57,17 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   503: ErrorCode.SERVICE_UNAVAILABLE,
 };
 
+/**
+ * A refusal of the HTTP layer below the app, with its own 4xx status: the body parser's (malformed
+ * JSON, an oversize body: `status`) or Fastify's router's (a malformed URL: `statusCode`, code FST_…).
+ */
+function transportRefusal(error: unknown): { status: number; router: boolean } | undefined {
+  const candidate = error as { status?: unknown; statusCode?: unknown; code?: unknown } | null;
+  const router = typeof candidate?.code === 'string' && candidate.code.startsWith('FST_');
+  const status = router ? candidate?.statusCode : candidate?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? { status, router } : undefined;
+}
+
 /** Builds a problem document for any thrown value; unknown errors get a logged error id. */
 export function toProblem(error: unknown, logger: Logger): ProblemDocument {
   if (error instanceof DomainError) {
@@ -71,17 +82,18 @@ export function toProblem(error: unknown, logger: Logger): ProblemDocument {
       code: error.code,
     };
   }
-  // Body parser failures (malformed JSON, oversize bodies) carry an HTTP status of their own.
-  const parserStatus = (error as { status?: unknown; type?: unknown } | null)?.status;
-  if (error instanceof HttpException || (typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500)) {
-    const status = error instanceof HttpException ? error.getStatus() : (parserStatus as number);
+  const transport = transportRefusal(error);
+  if (error instanceof HttpException || transport) {
+    const status = error instanceof HttpException ? error.getStatus() : transport!.status;
     const code = HTTP_STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED);
     const detail =
       code === ErrorCode.NOT_FOUND
         ? 'No such resource'
-        : status === 400 && !(error instanceof HttpException)
-          ? 'The request body is not valid JSON'
-          : problemTitle(code);
+        : transport?.router
+          ? 'The request URL is not valid'
+          : status === 400 && transport
+            ? 'The request body is not valid JSON'
+            : problemTitle(code);
     return { type: `urn:problem:${code}`, title: problemTitle(code), status: problemStatus(code), detail, code };
   }
   if (isUnavailable(error)) {
@@ -102,16 +114,19 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<Response>();
-    const request = http.getRequest<Request>();
-    const problem = toProblem(error, this.logger);
-    problem.instance = request.originalUrl?.split('?')[0];
-    problemsTotal.inc({ code: problem.code });
-    if (problem.code === ErrorCode.ACCOUNT_TEMPORARILY_LOCKED || problem.code === ErrorCode.TOO_MANY_REQUESTS) {
-      const retryAfter = problem.retryAfterSeconds;
-      if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
-    }
-    if (response.headersSent) return;
-    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    sendProblem(http.getRequest<HttpRequest>(), http.getResponse<HttpResponse>(), error, this.logger);
   }
+}
+
+/** Answers a request with the problem document of what was thrown (the filter, and refusals before any route). */
+export function sendProblem(request: HttpRequest, response: HttpResponse, error: unknown, logger: Logger): void {
+  const problem = toProblem(error, logger);
+  problem.instance = request.originalUrl?.split('?')[0];
+  problemsTotal.inc({ code: problem.code });
+  if (problem.code === ErrorCode.ACCOUNT_TEMPORARILY_LOCKED || problem.code === ErrorCode.TOO_MANY_REQUESTS) {
+    const retryAfter = problem.retryAfterSeconds;
+    if (typeof retryAfter === 'number') response.header('Retry-After', String(retryAfter));
+  }
+  if (responseStarted(response)) return;
+  response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }

@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '#app/config';
 import { DomainError, ErrorCode } from '#app/core';
 import { COUNTER_STORE, CounterExceeded, type Counter, type CounterStore } from '#app/counters';
 import { clientOf } from './client-of.js';
+import { pathOf, routeOf, type HttpRequest } from './http-platform.js';
 
 /**
  * Per-client fixed-window limit on the credential and code endpoints that opt in with
@@ -20,9 +20,8 @@ export class RateLimitGuard implements CanActivate {
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<Request>();
-    const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
-    const key = `${clientOf(req).clientIp ?? 'unknown'}|${req.method} ${req.baseUrl}${route}`;
+    const req = context.switchToHttp().getRequest<HttpRequest>();
+    const key = `${clientOf(req).clientIp ?? 'unknown'}|${req.method} ${routeOf(req) ?? pathOf(req)}`;
     try {
       await this.counter.consume(key);
     } catch (error) {

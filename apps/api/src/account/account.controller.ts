@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionEntity } from '#app/auth';
 import { DomainError, ErrorCode } from '#app/core';
 import { AccountViewQuery, UpdateAccountService, type AccountView } from '#app/members';
@@ -12,9 +12,9 @@ import { IF_MATCH_PATTERN, IfMatchVersion } from './if-match.js';
 import { OtherProcessFieldsGuard } from './other-process-fields.guard.js';
 
 /** The account's version as an entity tag; personal data is never cached on the way. */
-export function sendAccount(res: Response, view: AccountView): AccountView {
-  res.setHeader('ETag', `"${view.version}"`);
-  res.setHeader('Cache-Control', 'no-store');
+export function sendAccount(res: FastifyReply, view: AccountView): AccountView {
+  res.header('ETag', `"${view.version}"`);
+  res.header('Cache-Control', 'no-store');
   return view;
 }
 
@@ -31,7 +31,7 @@ export class AccountController {
   @Get()
   @ApiOperation({ summary: 'The account page (REAUTHENTICATION_REQUIRED outside the re-authentication window); ETag = version' })
   @ApiOkResponse({ type: AccountViewDto })
-  get(@CurrentSession() session: SessionEntity, @Res({ passthrough: true }) res: Response): Promise<AccountView> {
+  get(@CurrentSession() session: SessionEntity, @Res({ passthrough: true }) res: FastifyReply): Promise<AccountView> {
     // Not `async`: one promise (quality.md P3; see PlainRowReader.findOne).
     return this.accounts.find(session.memberId).then((view) => {
       if (!view) throw new DomainError(ErrorCode.NOT_FOUND, 'No such member');
@@ -60,8 +60,8 @@ export class AccountController {
     @CurrentSession() session: SessionEntity,
     @IfMatchVersion() version: number,
     @Body() body: UpdateAccountDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<AccountView> {
     return sendAccount(res, await this.updates.update(session.memberId, version, body, memberActor(req, session)));
   }

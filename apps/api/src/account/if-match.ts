@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '#app/core';
 import { SchemaViolation } from '#app/web';
 
@@ -29,5 +29,5 @@ export function parseIfMatch(header: string | undefined): number {
 
 /** The version named by the request's If-Match header (see parseIfMatch). */
 export const IfMatchVersion = createParamDecorator((_data: unknown, context: ExecutionContext): number =>
-  parseIfMatch(context.switchToHttp().getRequest<Request>().header('if-match')),
+  parseIfMatch(context.switchToHttp().getRequest<FastifyRequest>().headers['if-match']),
 );

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionEntity } from '#app/auth';
 import { MobilePhoneChangeService, type AccountView, type MobilePhoneCodeSent } from '#app/members';
 import { RateLimitGuard } from '#app/web';
@@ -40,8 +40,8 @@ export class MobilePhoneChangeController {
   async confirm(
     @CurrentSession() session: SessionEntity,
     @Body() body: ConfirmMobilePhoneChangeDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<AccountView> {
     return sendAccount(res, await this.changes.confirm(session.memberId, body.code, memberActor(req, session)));
   }

@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { fieldsOfOtherProcesses, type AccountFieldProcess } from '#app/members';
 import { SchemaViolation } from '#app/web';
 
@@ -18,7 +18,7 @@ export const PROCESS_ENDPOINTS: Record<AccountFieldProcess, string> = {
 @Injectable()
 export class OtherProcessFieldsGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    const errors = fieldsOfOtherProcesses(context.switchToHttp().getRequest<Request>().body);
+    const errors = fieldsOfOtherProcesses(context.switchToHttp().getRequest<FastifyRequest>().body);
     if (errors.length === 0) return true;
     const endpoints = [...new Set(errors.map((error) => PROCESS_ENDPOINTS[error.rules[0] as AccountFieldProcess]))];
     const fields = errors.map((error) => error.field).join(', ');

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UploadedFiles, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import {
   ApplicationsQuery,
   MAX_PROOF_DOCUMENTS,
@@ -61,7 +61,7 @@ export class ApplicationsController {
     @CurrentSession() session: SessionEntity,
     @Body() body: SubmitApplicationDto,
     @UploadedFiles() files: Record<string, MulterMemoryFile[]> | undefined,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ): Promise<SubmittedApplicationDto> {
     return this.submissions.submit(session.memberId, body, toUploadedFiles(files), memberActor(req, session));
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RateLimitGuard } from '#app/web';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuthService, type LoginResult, type SessionEntity } from '#app/auth';
 import type { MemberEntity } from '#app/members';
 import { anonymousActor, memberActor } from './client-actor.js';
@@ -20,7 +20,7 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiResponse({ status: 403, description: 'PASSWORD_RESET_REQUIRED: the password was right but voided by a reverted login-ID change; use the reset link' })
-  login(@VerifiedMember() member: MemberEntity, @Req() req: Request): Promise<LoginResult> {
+  login(@VerifiedMember() member: MemberEntity, @Req() req: FastifyRequest): Promise<LoginResult> {
     return this.auth.startSession(member, anonymousActor(req));
   }
 
@@ -29,7 +29,7 @@ export class AuthController {
   @UseGuards(MemberAuthGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Revoke the current session' })
-  async logout(@CurrentSession() session: SessionEntity, @Req() req: Request): Promise<void> {
+  async logout(@CurrentSession() session: SessionEntity, @Req() req: FastifyRequest): Promise<void> {
     await this.auth.logout(session, memberActor(req, session));
   }
 
@@ -39,7 +39,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Enter the password again: the session may manage the account for a short window' })
   @ApiOkResponse({ type: ReauthenticateResponseDto })
-  reauthenticate(@CurrentSession() session: SessionEntity, @Body() body: ReauthenticateDto, @Req() req: Request) {
+  reauthenticate(@CurrentSession() session: SessionEntity, @Body() body: ReauthenticateDto, @Req() req: FastifyRequest) {
     return this.auth.reauthenticate(session, body.password, memberActor(req, session));
   }
 }

@@ -1,7 +1,7 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { bearerToken } from './bearer-token.js';
 
-const request = (authorization?: string) => ({ headers: authorization === undefined ? {} : { authorization } }) as Request;
+const request = (authorization?: string) => ({ headers: authorization === undefined ? {} : { authorization } }) as FastifyRequest;
 
 describe('bearerToken', () => {
   it('reads the token of a Bearer header, the scheme in any case', () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
 import { AuthService } from '#app/auth';
 import type { MemberEntity } from '#app/members';
@@ -13,7 +13,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     super({ usernameField: 'loginId', passwordField: 'password', passReqToCallback: true, session: false });
   }
 
-  validate(req: Request, loginId: string, password: string): Promise<MemberEntity> {
+  validate(req: FastifyRequest, loginId: string, password: string): Promise<MemberEntity> {
     return this.auth.verifyCredentials(loginId, password, anonymousActor(req));
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { PasswordResetService } from '#app/auth';
 import { RateLimitGuard } from '#app/web';
 import { anonymousActor } from './client-actor.js';
@@ -24,7 +24,7 @@ export class PasswordResetController {
   @ApiAcceptedResponse({ type: PasswordResetAcceptedDto })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (schema)' })
   @ApiResponse({ status: 429, description: 'TOO_MANY_REQUESTS (retryAfterSeconds): per client, or per login ID whether or not it exists' })
-  request(@Body() body: RequestPasswordResetDto, @Req() req: Request): PasswordResetAcceptedDto {
+  request(@Body() body: RequestPasswordResetDto, @Req() req: FastifyRequest): PasswordResetAcceptedDto {
     this.resets.request(body.loginId, anonymousActor(req));
     return ACCEPTED;
   }
@@ -37,7 +37,7 @@ export class PasswordResetController {
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (schema), PASSWORD_CONFIRMATION_MISMATCH, PASSWORD_POLICY_VIOLATION (violations[])' })
   @ApiResponse({ status: 422, description: 'RESET_TOKEN_INVALID (unknown, used, replaced or expired), PASSWORD_RECENTLY_USED' })
   @ApiResponse({ status: 429, description: 'TOO_MANY_REQUESTS (retryAfterSeconds)' })
-  async confirm(@Body() body: ConfirmPasswordResetDto, @Req() req: Request): Promise<void> {
+  async confirm(@Body() body: ConfirmPasswordResetDto, @Req() req: FastifyRequest): Promise<void> {
     await this.resets.confirm(body, anonymousActor(req));
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { StreamableFile } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { SessionEntity } from '#app/auth';
 import { DomainError, ErrorCode } from '#app/core';
 import { renderMemberInfoChangeForm, type MemberInfoChangeFormPrefill } from '#app/documents';
@@ -28,10 +28,10 @@ export class FormsController {
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The form', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  async applicationForm(@CurrentSession() session: SessionEntity | null, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async applicationForm(@CurrentSession() session: SessionEntity | null, @Res({ passthrough: true }) res: FastifyReply): Promise<StreamableFile> {
     const pdf = await renderMemberInfoChangeForm(session ? await this.prefillFor(session.memberId) : undefined);
     // Pre-filled forms carry personal data; the blank one is cheap to make again.
-    res.setHeader('Cache-Control', 'private, no-store');
+    res.header('Cache-Control', 'private, no-store');
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: attachmentDisposition(FORM_FILE_NAME), length: pdf.length });
   }
 

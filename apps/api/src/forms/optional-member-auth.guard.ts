@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { SessionsService } from '#app/auth';
 import { bearerToken } from '../auth/bearer-token.js';
 
@@ -14,7 +14,7 @@ export class OptionalMemberAuthGuard implements CanActivate {
   constructor(private readonly sessions: SessionsService) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
     const token = bearerToken(req);
     // CurrentSession reads `request.user`; null (not undefined) is the anonymous answer.
     (req as { user?: unknown }).user = token ? await this.sessions.authenticate(token) : null;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile, UploadedFiles, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionEntity } from '#app/auth';
 import { DOCUMENT_MEDIA_TYPES, MAX_DOCUMENT_BYTES } from '#app/documents';
 import {
@@ -90,7 +90,7 @@ export class InquiriesController {
     @CurrentSession() session: SessionEntity,
     @Body() body: SubmitInquiryDto,
     @UploadedFiles() files: Record<string, MulterMemoryFile[]> | undefined,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ): Promise<SubmittedInquiryDto> {
     const submitted = await this.inquiries.submit(session.memberId, body, toUploadedFiles(files), memberActor(req, session));
     return { id: submitted.id, createdAt: submitted.createdAt.toISOString() };
@@ -138,7 +138,7 @@ export class InquiriesController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: InquiryReplyDto,
     @UploadedFiles() files: Record<string, MulterMemoryFile[]> | undefined,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
   ): Promise<SubmittedInquiryDto> {
     const reply = await this.inquiries.replyAsMember(session.memberId, id, body.body, toUploadedFiles(files), memberActor(req, session));
     return { id: reply.id, createdAt: reply.createdAt.toISOString() };
@@ -152,7 +152,7 @@ export class InquiriesController {
     @CurrentSession() session: SessionEntity,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('documentId', new ParseUUIDPipe()) documentId: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     return documentDownload(res, await this.inquiries.openAttachment(session.memberId, id, documentId));
   }

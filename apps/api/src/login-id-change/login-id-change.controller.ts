@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { SessionEntity } from '#app/auth';
 import { LoginIdChangeClient, LoginIdChangeCoolingOff, RevertLoginIdChangeService } from '#app/login-id-change';
 import { RateLimitGuard } from '#app/web';
@@ -39,7 +39,7 @@ export class LoginIdChangeController {
   })
   @ApiOkResponse({ type: LoginIdChangeViewDto })
   @ApiResponse({ status: 409, description: 'CHANGE_COOLING_OFF or CHANGE_ALREADY_IN_PROGRESS' })
-  async start(@CurrentSession() session: SessionEntity, @Body() body: StartLoginIdChangeDto, @Req() req: Request): Promise<LoginIdChangeView> {
+  async start(@CurrentSession() session: SessionEntity, @Body() body: StartLoginIdChangeDto, @Req() req: FastifyRequest): Promise<LoginIdChangeView> {
     await this.coolingOff.assertMayStart(session.memberId, memberActor(req, session));
     return this.changes.start(session, body.currentPassword, body.mobilePhone, memberActor(req, session));
   }
@@ -135,7 +135,7 @@ export class LoginIdChangeRevertsController {
   @ApiResponse({ status: 409, description: "LOGIN_ID_TAKEN (the previous address is now someone else's)" })
   @ApiResponse({ status: 422, description: 'VERIFICATION_CODE_EXPIRED (after 7 days)' })
   @ApiResponse({ status: 429, description: 'TOO_MANY_REQUESTS (retryAfterSeconds)' })
-  revert(@Body() body: RevertLoginIdChangeDto, @Req() req: Request): Promise<{ loginId: string }> {
+  revert(@Body() body: RevertLoginIdChangeDto, @Req() req: FastifyRequest): Promise<{ loginId: string }> {
     return this.reverts.revert(body.token, anonymousActor(req));
   }
 }

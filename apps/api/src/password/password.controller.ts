@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Put, Req, UseGuards } from '@nestjs/common'
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { RateLimitGuard } from '#app/web';
 import { IsString, Length } from 'class-validator';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ChangePasswordService, type SessionEntity } from '#app/auth';
 import { memberActor } from '../auth/client-actor.js';
 import { CurrentSession, MemberAuthGuard, PrivilegedSessionGuard } from '../auth/guards.js';
@@ -39,7 +39,7 @@ export class PasswordController {
       'Errors: PASSWORD_CONFIRMATION_MISMATCH, PASSWORD_POLICY_VIOLATION (violations[]), INVALID_CREDENTIALS (counts toward lockout), PASSWORD_RECENTLY_USED, REAUTHENTICATION_REQUIRED.',
   })
   @ApiNoContentResponse()
-  async change(@CurrentSession() session: SessionEntity, @Body() body: ChangePasswordDto, @Req() req: Request): Promise<void> {
+  async change(@CurrentSession() session: SessionEntity, @Body() body: ChangePasswordDto, @Req() req: FastifyRequest): Promise<void> {
     await this.changePassword.change(session, body, memberActor(req, session));
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { SessionsService, type SessionEntity } from '#app/auth';
 import { memberActor } from '../auth/client-actor.js';
 import { CurrentSession, MemberAuthGuard } from '../auth/guards.js';
@@ -41,7 +41,7 @@ export class SessionsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke one of your sessions (NOT_FOUND for any other)' })
-  async revoke(@CurrentSession() current: SessionEntity, @Param('id', new ParseUUIDPipe()) id: string, @Req() req: Request): Promise<void> {
+  async revoke(@CurrentSession() current: SessionEntity, @Param('id', new ParseUUIDPipe()) id: string, @Req() req: FastifyRequest): Promise<void> {
     await this.sessions.revoke(current.memberId, id, memberActor(req, current));
   }
 }

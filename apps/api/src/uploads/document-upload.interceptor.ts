@@ -1,7 +1,8 @@
 import { Injectable, mixin, type CallHandler, type ExecutionContext, type NestInterceptor, type Type } from '@nestjs/common';
-import { FileFieldsInterceptor } from '@nestjs/platform-express';
+// The interceptor alone: the package's index would load the Express adapter and Express with it.
+import { FileFieldsInterceptor } from '@nestjs/platform-express/multer/interceptors/file-fields.interceptor.js';
 import multer from 'multer';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS_PER_REQUEST, type UploadField } from '#app/documents';
 import { SchemaViolation } from '#app/web';
@@ -18,6 +19,10 @@ const MAX_TEXT_FIELD_BYTES = 64 * 1024;
  * become DOCUMENT_TOO_LARGE / VALIDATION_FAILED problems, never a 500. The handler then passes
  * the files (see toUploadedFiles) to a service that validates them by content. `textFields: false`
  * is for a route that takes files only (and so has no body DTO): any text part is refused (400).
+ *
+ * The API runs on Fastify, which leaves a multipart body unread (configureFastify): multer — with
+ * @nestjs/platform-express's own handling of its limits and errors — reads it from the Node request
+ * under Fastify's, and its files and text fields are handed to Fastify's request for the handler.
  */
 export function DocumentUploadInterceptor(
   fields: readonly UploadField[],
@@ -51,14 +56,23 @@ export function DocumentUploadInterceptor(
     private readonly multer = new Multer();
 
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+      const http = context.switchToHttp();
+      const request = http.getRequest<FastifyRequest & { files?: unknown }>();
+      const raw = request.raw as typeof request.raw & { body?: unknown; files?: unknown };
+      const onRaw = { switchToHttp: () => ({ getRequest: () => raw, getResponse: () => http.getResponse<FastifyReply>().raw }) } as ExecutionContext;
       let handled: Observable<unknown>;
       try {
-        handled = await this.multer.intercept(context, next);
+        handled = await this.multer.intercept(onRaw, next);
       } catch (error) {
         throw toUploadError(error, fields, maxBytes);
       }
+      // A multipart body is multer's; any other (JSON, none) is what the body parser read.
+      if (raw.files !== undefined) {
+        request.body = raw.body;
+        request.files = raw.files;
+      }
       // Without a body DTO no validation pipe refuses unknown text parts; the schema forbids them all.
-      const body = (context.switchToHttp().getRequest<Request>().body ?? {}) as Record<string, unknown>;
+      const body = (request.body ?? {}) as Record<string, unknown>;
       const unknown = textFields ? [] : Object.keys(body);
       if (unknown.length > 0) {
         throw new SchemaViolation('The request has invalid fields', { errors: unknown.map((field) => ({ field, rules: ['whitelistValidation'] })) });
