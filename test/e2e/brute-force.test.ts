@@ -143,4 +143,20 @@ describe('brute force: behind a trusted proxy (TRUST_PROXY)', () => {
       await app.close();
     }
   });
+
+  it('with a hop count, takes the address that many proxies back as the client (as Express counted it)', async () => {
+    const app = await startApi({ TRUST_PROXY: '1', RATE_LIMIT_PER_MINUTE: '10000' });
+    try {
+      const base = await listenOnLoopback(app);
+      const owner = await signUpAndLogin(app);
+      const login = (xff: string, password: string) =>
+        httpFrom('127.0.6.3', `${base}/api/v1/auth/login`, { body: { loginId: owner.loginId, password }, headers: { 'X-Forwarded-For': xff } });
+      // One proxy (the peer) is trusted: the last X-Forwarded-For entry is the client, what comes before it is not.
+      for (let i = 0; i < 5; i++) await login(`198.51.100.${i}, 192.0.2.30`, 'Wrong!pass9');
+      expect((await login('198.51.100.99, 192.0.2.30', owner.password)).status).toBe(429);
+      expect((await login('192.0.2.30, 192.0.2.31', owner.password)).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -7,6 +7,9 @@ import { listenOnLoopback, startAdmin, startApi } from '../support/stack.js';
 describe('platform: health, problems, OpenAPI, metrics', () => {
   let api: INestApplication;
   let admin: INestApplication;
+  // The API on a real socket, for the tests that speak raw HTTP (it listens once).
+  let apiUrl: string | undefined;
+  const listening = async (): Promise<string> => (apiUrl ??= await listenOnLoopback(api));
 
   beforeAll(async () => {
     api = await startApi();
@@ -29,7 +32,7 @@ describe('platform: health, problems, OpenAPI, metrics', () => {
   it('keeps an idle keep-alive connection open past a caller pool’s idle time (the server never closes first)', async () => {
     // Node's default of 5 s closed sockets that fetch's pool (which closes at the hinted timeout − 1 s)
     // could still pick in that last second: the portal's call to the API then failed as "unavailable".
-    const { port } = new URL(await listenOnLoopback(api));
+    const { port } = new URL(await listening());
     const socket: Socket = connect(Number(port), '127.0.0.1');
     let received = '';
     let closed = false;
@@ -76,6 +79,25 @@ describe('platform: health, problems, OpenAPI, metrics', () => {
       .get(`/api/v1/me/inquiries/${'a'.repeat(9_000)}`)
       .expect(401);
     expect(res.body.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ignores a Content-Type that is not a media type, as Express did: the route answers', async () => {
+    // Not refused before any route (Fastify's 415): the login route's own check names the missing fields.
+    const res = await request(api.getHttpServer()).post('/api/v1/auth/login').set('Content-Type', 'json').send('{"loginId":"a"}').expect(400);
+    expect(res.body.errors.map((error: { field: string }) => error.field)).toEqual(['loginId', 'password']);
+  });
+
+  it('answers a request target the router cannot route (GET *health) with a problem document and the usual headers', async () => {
+    const { port } = new URL(await listening());
+    const socket: Socket = connect(Number(port), '127.0.0.1');
+    let received = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+    socket.write('GET *health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+    await new Promise((resolve) => socket.on('close', resolve));
+    expect(received).toMatch(/^HTTP\/1\.1 404 /);
+    expect(received).toMatch(/\r\nx-request-id: [0-9a-f-]{36}\r\n/i);
+    expect(received).toMatch(/\r\nx-content-type-options: nosniff\r\n/i);
+    expect(received).toContain('"code":"NOT_FOUND"');
   });
 
   it('answers malformed JSON with VALIDATION_FAILED, not a 500', async () => {

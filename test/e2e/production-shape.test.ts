@@ -136,5 +136,10 @@ describe('production shape: SENS, S3, Redis', () => {
     const metrics = await request(api.getHttpServer()).get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
     expect(metrics.text).toContain('http_request_duration_seconds');
     await request(admin.getHttpServer()).get('/metrics').expect(401);
+    // The router decodes the path: a spelling of /metrics it still routes there needs the token too.
+    for (const path of ['/%6Detrics', '/m%65trics/', '/METRICS']) {
+      const disguised = await request(api.getHttpServer()).get(path);
+      expect([path, disguised.status]).toEqual([path, 401]);
+    }
   });
 });

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '#app/config';
 import { PORTAL_SECRET_DIGEST, portalSecretDigest } from './client-of.js';
 import type { AppShape } from './configure-app.js';
-import { JSON_BODY_LIMIT, pathOf } from './http-platform.js';
+import { JSON_BODY_LIMIT, routeOf } from './http-platform.js';
 import { metricsAuthorization, refuseMetrics } from './metrics-auth.js';
 import { helmetHeaders } from './precomputed-helmet.js';
 import { sendProblem } from './problem.filter.js';
@@ -27,7 +27,8 @@ export async function fastifyAdapter(config: AppConfig, logger: Logger): Promise
   const trust = config.production.trustProxy;
   return new FastifyAdapter({
     // Whose X-Forwarded-For counts (TRUST_PROXY): by default nobody's, so request.ip is the socket's peer.
-    trustProxy: (trust === false ? false : typeof trust === 'number' ? trust : [...trust]) as boolean | string[],
+    // A hop count as Express counts it (Fastify's own number form trusts nobody).
+    trustProxy: trust === false ? false : typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : [...trust],
     genReqId: (req: IncomingMessage) => requestIdFor(req.headers['x-request-id']),
     // Longer than any URL Node takes (its header limit is 16 KiB): no parameter is refused for its length.
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 16_384 },
@@ -36,6 +37,8 @@ export async function fastifyAdapter(config: AppConfig, logger: Logger): Promise
       sendProblem(request, reply, error, logger);
       recordRequest(logger, request, request.id, reply.statusCode, reply.elapsedTime / 1_000);
     },
+    // Node's own default, which Fastify turns off: a request must have arrived within 5 minutes.
+    requestTimeout: 300_000,
     // Uploads are parsed by multer (DocumentUploadInterceptor), as on Express; a request during
     // shutdown is still answered by the app, not with Fastify's own 503 body.
     multipart: false,
@@ -58,13 +61,19 @@ export function configureFastify(app: INestApplication, shape: AppShape, config:
   // is written when it has been answered.
   instance.addHook('onRequest', (request, reply, done) => {
     stampResponse(request, reply);
-    if (metricsAuthorized && /^\/metrics(\/|$)/i.test(pathOf(request)) && !metricsAuthorized(request.headers.authorization)) {
+    // What the router matched, not the URL as sent (it decodes `/%6Detrics` to the same route).
+    if (metricsAuthorized && routeOf(request) === '/metrics' && !metricsAuthorized(request.headers.authorization)) {
       refuseMetrics(reply);
       return;
     }
+    ignoreMalformedContentType(request);
     requestContext.run({ requestId: request.id }, done);
   });
-  instance.addHook('preHandler', (request, _reply, done) => requestContext.run({ requestId: request.id }, done));
+  instance.addHook('preHandler', (request, reply, done) => {
+    // A request target the router cannot route (`OPTIONS *`) skips onRequest on its way to the 404.
+    if (!reply.hasHeader('x-request-id')) stampResponse(request, reply);
+    requestContext.run({ requestId: request.id }, done);
+  });
   instance.addHook('onResponse', (request, reply, done) => {
     recordRequest(shape.logger, request, request.id, reply.statusCode, reply.elapsedTime / 1_000);
     done();
@@ -85,4 +94,17 @@ const securityHeaders = helmetHeaders().set;
 function stampResponse(request: FastifyRequest, reply: FastifyReply): void {
   reply.header('X-Request-Id', request.id);
   for (const [name, value] of securityHeaders) reply.header(name, value);
+}
+
+/** `type/subtype`, as Fastify reads the part of a Content-Type before its parameters. */
+const MEDIA_TYPE = /^\s*[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+\s*$/;
+
+/**
+ * A Content-Type that is not a media type (`json`, empty) is dropped, as Express's body parsers
+ * ignored it: the route runs (a body it needed is then missing) instead of Fastify refusing the
+ * request (415) before any parser looks at it.
+ */
+function ignoreMalformedContentType(request: FastifyRequest): void {
+  const header = request.headers['content-type'];
+  if (header !== undefined && !MEDIA_TYPE.test(header.split(';', 1)[0])) delete request.headers['content-type'];
 }

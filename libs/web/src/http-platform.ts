@@ -47,6 +47,7 @@ export function pathOf(req: HttpRequest): string {
 
 /** Whether the response has gone out already (a filter then must not answer again). */
 export function responseStarted(res: HttpResponse): boolean {
-  const started = res as { sent?: boolean; headersSent?: boolean };
-  return started.sent ?? started.headersSent ?? false;
+  // Fastify's reply (`sent`, or its Node response's headers gone out when streaming), Express's res.
+  const started = res as { sent?: boolean; headersSent?: boolean; raw?: { headersSent?: boolean } };
+  return started.sent === true || started.raw?.headersSent === true || started.headersSent === true;
 }

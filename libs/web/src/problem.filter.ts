@@ -61,11 +61,13 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
  * A refusal of the HTTP layer below the app, with its own 4xx status: the body parser's (malformed
  * JSON, an oversize body: `status`) or Fastify's router's (a malformed URL: `statusCode`, code FST_…).
  */
-function transportRefusal(error: unknown): { status: number; router: boolean } | undefined {
+function transportRefusal(error: unknown): { status: number; detail?: string } | undefined {
   const candidate = error as { status?: unknown; statusCode?: unknown; code?: unknown } | null;
-  const router = typeof candidate?.code === 'string' && candidate.code.startsWith('FST_');
-  const status = router ? candidate?.statusCode : candidate?.status;
-  return typeof status === 'number' && status >= 400 && status < 500 ? { status, router } : undefined;
+  const fastify = typeof candidate?.code === 'string' && candidate.code.startsWith('FST_');
+  const status = fastify ? candidate?.statusCode : candidate?.status;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  if (candidate?.code === 'FST_ERR_BAD_URL' || candidate?.code === 'FST_ERR_MAX_PARAM_LENGTH') return { status, detail: 'The request URL is not valid' };
+  return { status, detail: !fastify && status === 400 ? 'The request body is not valid JSON' : undefined };
 }
 
 /** Builds a problem document for any thrown value; unknown errors get a logged error id. */
@@ -86,14 +88,7 @@ export function toProblem(error: unknown, logger: Logger): ProblemDocument {
   if (error instanceof HttpException || transport) {
     const status = error instanceof HttpException ? error.getStatus() : transport!.status;
     const code = HTTP_STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED);
-    const detail =
-      code === ErrorCode.NOT_FOUND
-        ? 'No such resource'
-        : transport?.router
-          ? 'The request URL is not valid'
-          : status === 400 && transport
-            ? 'The request body is not valid JSON'
-            : problemTitle(code);
+    const detail = code === ErrorCode.NOT_FOUND ? 'No such resource' : (transport?.detail ?? problemTitle(code));
     return { type: `urn:problem:${code}`, title: problemTitle(code), status: problemStatus(code), detail, code };
   }
   if (isUnavailable(error)) {
