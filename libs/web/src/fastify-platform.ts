@@ -70,7 +70,8 @@ export function configureFastify(app: INestApplication, shape: AppShape, config:
     requestContext.run({ requestId: request.id }, done);
   });
   instance.addHook('preHandler', (request, reply, done) => {
-    // A request target the router cannot route (`OPTIONS *`) skips onRequest on its way to the 404.
+    // A request target Nest does not route (`GET *health`) is sent to the 404 by Nest's own onRequest
+    // hook, before the one above runs: it gets its headers here.
     if (!reply.hasHeader('x-request-id')) stampResponse(request, reply);
     requestContext.run({ requestId: request.id }, done);
   });
