@@ -141,5 +141,6 @@ describe('production shape: SENS, S3, Redis', () => {
       const disguised = await request(api.getHttpServer()).get(path);
       expect([path, disguised.status]).toEqual([path, 401]);
     }
+    await request(api.getHttpServer()).head('/metrics').expect(401);
   });
 });

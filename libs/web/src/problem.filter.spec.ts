@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
+import { BadRequestException } from '@nestjs/common';
 import { toProblem } from './problem.filter.js';
 
 const logger = pino({ level: 'silent' });
@@ -39,5 +40,27 @@ describe('toProblem for an unreachable mail server', () => {
 
   it('still answers 500 (with an error id) for an unexpected error', () => {
     expect(toProblem(new Error('boom'), logger)).toMatchObject({ status: 500, code: 'INTERNAL_ERROR', errorId: expect.any(String) });
+  });
+});
+
+describe('toProblem for refusals of the HTTP layer', () => {
+  it("names a bad request by its title (a pipe's refusal is not a JSON body's)", () => {
+    expect(toProblem(new BadRequestException('Validation failed (uuid is expected)'), logger)).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      detail: 'Validation failed',
+    });
+  });
+
+  it("says when the body parser could not read the JSON (its error's own status)", () => {
+    const parserError = Object.assign(new SyntaxError('Unexpected end of JSON input'), { status: 400, type: 'entity.parse.failed' });
+    expect(toProblem(parserError, logger)).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', detail: 'The request body is not valid JSON' });
+    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' });
+    expect(toProblem(tooLarge, logger)).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it("says when Fastify's router could not read the URL (statusCode and an FST_ code)", () => {
+    const badUrl = Object.assign(new Error("'/api/v1/%zz' is not a valid url component"), { statusCode: 400, code: 'FST_ERR_BAD_URL' });
+    expect(toProblem(badUrl, logger)).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', detail: 'The request URL is not valid' });
   });
 });

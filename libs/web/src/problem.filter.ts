@@ -84,7 +84,8 @@ export function toProblem(error: unknown, logger: Logger): ProblemDocument {
       code: error.code,
     };
   }
-  const transport = transportRefusal(error);
+  // (An HttpException has a `status` of its own: it is not one of these.)
+  const transport = error instanceof HttpException ? undefined : transportRefusal(error);
   if (error instanceof HttpException || transport) {
     const status = error instanceof HttpException ? error.getStatus() : transport!.status;
     const code = HTTP_STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED);
