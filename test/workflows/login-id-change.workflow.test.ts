@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { WithStartWorkflowOperation, type Client, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import { DataSource } from 'typeorm';
 import { parseDatabaseUrl } from '../../libs/config/src/index.js';
 import { dataSourceOptions } from '../../libs/persistence/src/index.js';
@@ -32,6 +33,7 @@ import { latestCode } from '../support/outbox.js';
 import { stackConfig, startApi, temporalClient } from '../support/stack.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const WORKFLOW_TASK_STARTED = temporal.api.enums.v1.PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_STARTED;
 
 /** The refusal an Update failed with: its code and details (undefined when it succeeded). */
 async function refusal(update: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown> } | undefined> {
@@ -174,12 +176,14 @@ describe('login-ID change workflow (Temporal client, real worker)', () => {
   it('a cancel sent while the confirm commits waits for it and is refused: the change COMPLETED', async () => {
     const { member, handle, newLoginId } = await atConfirmation();
     const confirm = handle.executeUpdate(confirmChange);
-    // The cancel goes out once the commit activity is scheduled, i.e. while the confirm holds the lock.
-    for (;;) {
-      const history = await handle.fetchHistory();
-      if (history.events?.some((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'commitLoginIdChange')) break;
-      await sleep(20);
-    }
+    // The cancel goes out once the worker runs the confirm's workflow task — the commit is a local
+    // activity inside it — i.e. while the confirm holds the lock (or, on a slow poll, just after).
+    let settled = false;
+    confirm.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    while (!settled && (await handle.describe()).raw.pendingWorkflowTask?.state !== WORKFLOW_TASK_STARTED) await sleep(1);
     const cancelled = await refusal(handle.executeUpdate(cancelChange));
     expect((await confirm).status).toBe('COMPLETED');
     // Refused either behind the lock (the usual case) or, on a slow run, because the completed change

@@ -58,6 +58,12 @@ export const changeStatus = defineQuery<LoginIdChangeView>('changeStatus');
 export const LOGIN_ID_CHANGE_V2_PATCH = 'login-id-change-v2-exactly-once';
 
 /**
+ * patched() ID of the version whose steps run their activities as local activities (on top of v2).
+ * Histories started before it replay with scheduled activities (test/workflows/workflow-replay.test.ts).
+ */
+export const LOGIN_ID_CHANGE_V3_PATCH = 'login-id-change-v3-local-steps';
+
+/**
  * Activity keys, made deterministically by the workflow: a retried activity reuses its key and
  * returns what its first run did; a new send or check is a new number and so a new key.
  */

@@ -1,10 +1,13 @@
 import {
   ActivityFailure,
   allHandlersFinished,
+  CancelledFailure,
   condition,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
+  TemporalFailure,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -20,6 +23,7 @@ import {
   DEFAULT_ACTIVITY_TIMEOUT_SECONDS,
   identityCodeSent,
   LOGIN_ID_CHANGE_V2_PATCH,
+  LOGIN_ID_CHANGE_V3_PATCH,
   resendCode,
   submitEmailCode,
   submitIdentityCode,
@@ -54,6 +58,13 @@ const UNSENDABLE = 'The code cannot be sent right now; try again in a few minute
  * (a second action waits instead of being refused as busy, and finds the state the first left), so
  * a cancel or the deadline can never overtake a commit; every activity gets a key of its own; a
  * code that cannot be sent after a few attempts is refused as SERVICE_UNAVAILABLE at once.
+ *
+ * Since LOGIN_ID_CHANGE_V3_PATCH: a step's own activities (code sends and checks, the new address's
+ * check, the commit) run as local activities — in the worker, inside the workflow task that carries
+ * the member's Update, their results recorded as markers — instead of a round trip through the server
+ * each. Their keys make a re-run after a crash (the whole workflow task runs again) return what the
+ * first run did, as for a retried scheduled activity. The closing notices stay scheduled activities:
+ * they may retry for long (a mail server down) and must not hold a workflow task.
  */
 export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<LoginIdChangeView> {
   const { changeId, memberId, limits } = input;
@@ -71,6 +82,17 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
         retry: { initialInterval: '1 second', maximumInterval: '2 seconds', maximumAttempts: CODE_SEND_MAX_ATTEMPTS },
       })
     : activities;
+  // v3: the same two retry policies, as local activities for the steps.
+  const v3 = v2 && patched(LOGIN_ID_CHANGE_V3_PATCH);
+  const local = v3
+    ? proxyLocalActivities<LoginIdChangeActivities>({ startToCloseTimeout: timeout, retry: { initialInterval: '1 second', maximumInterval: '10 seconds' } })
+    : activities;
+  const localSends = v3
+    ? proxyLocalActivities<LoginIdChangeActivities>({
+        startToCloseTimeout: timeout,
+        retry: { initialInterval: '1 second', maximumInterval: '2 seconds', maximumAttempts: CODE_SEND_MAX_ATTEMPTS },
+      })
+    : sends;
 
   const startedAt = new Date(workflowInfo().startTime);
   const expiresAt = new Date(startedAt.getTime() + limits.wholeChangeSeconds * 1_000);
@@ -135,13 +157,14 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
       attemptsRemaining: check.code === 'VERIFICATION_CODE_INVALID' ? check.attemptsRemaining : undefined,
     });
   };
-  const checkCode = (step: CodeStep, code: string) => activities.checkCode({ key: activityKey.check(changeId, step, ++checked[step]), changeId, step, code });
+  const checkCode = (step: CodeStep, code: string) => local.checkCode({ key: activityKey.check(changeId, step, ++checked[step]), changeId, step, code });
   const codeStep = (): CodeStep => (status === 'AWAITING_IDENTITY_CODE' ? 'IDENTITY' : 'EMAIL');
   // A send that failed all its attempts: the member hears it now (503), not from a late message.
-  const unsendable = (error: unknown) => {
-    if (v2 && error instanceof ActivityFailure) return refuse('SERVICE_UNAVAILABLE', UNSENDABLE);
-    return error;
-  };
+  // A local activity's last failure reaches the workflow as the activity's own failure (an
+  // ApplicationFailure or a TimeoutFailure), not wrapped in an ActivityFailure as a scheduled one's is.
+  const sendFailed = (error: unknown) =>
+    v2 && (error instanceof ActivityFailure || (v3 && error instanceof TemporalFailure && !(error instanceof CancelledFailure)));
+  const unsendable = (error: unknown) => (sendFailed(error) ? refuse('SERVICE_UNAVAILABLE', UNSENDABLE) : error);
 
   setHandler(changeStatus, view);
   setHandler(identityCodeSent, async () => {
@@ -164,11 +187,11 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
     submitNewLoginId,
     (requested) =>
       act(newLoginIdStep, async () => {
-        const check = await activities.checkNewLoginId({ key: activityKey.newLoginId(changeId, ++newLoginIdAttempts), memberId, newLoginId: requested });
+        const check = await local.checkNewLoginId({ key: activityKey.newLoginId(changeId, ++newLoginIdAttempts), memberId, newLoginId: requested });
         if (!check.ok) throw refuse(check.code, check.message);
         if (isOver()) return;
         try {
-          await sends.sendEmailCode({ key: activityKey.send(changeId, 'EMAIL', ++sent.EMAIL), changeId, memberId, newLoginId: check.loginId, limits });
+          await localSends.sendEmailCode({ key: activityKey.send(changeId, 'EMAIL', ++sent.EMAIL), changeId, memberId, newLoginId: check.loginId, limits });
         } catch (error) {
           throw unsendable(error);
         }
@@ -192,7 +215,7 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
     confirmChange,
     () =>
       act(confirmStep, async () => {
-        const outcome = await activities.commitLoginIdChange({
+        const outcome = await local.commitLoginIdChange({
           key: activityKey.commit(changeId),
           changeId,
           memberId,
@@ -217,7 +240,7 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
         const step = codeStep();
         let outcome;
         try {
-          outcome = await sends.resendCode({ key: activityKey.send(changeId, step, ++sent[step]), changeId, memberId, step, limits });
+          outcome = await localSends.resendCode({ key: activityKey.send(changeId, step, ++sent[step]), changeId, memberId, step, limits });
         } catch (error) {
           throw unsendable(error);
         }
@@ -246,10 +269,10 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
 
   // 1. Identity check: the SMS code to the registered mobile phone.
   try {
-    await sends.sendIdentityCode({ key: activityKey.send(changeId, 'IDENTITY', ++sent.IDENTITY), changeId, memberId, limits });
+    await localSends.sendIdentityCode({ key: activityKey.send(changeId, 'IDENTITY', ++sent.IDENTITY), changeId, memberId, limits });
     firstCodeSent = true;
   } catch (error) {
-    if (!v2 || !(error instanceof ActivityFailure)) throw error;
+    if (!sendFailed(error)) throw error;
     failureCode = 'SERVICE_UNAVAILABLE';
     moveTo('FAILED');
   }
