@@ -4,8 +4,10 @@
 // replay needs no database), and is written to test/workflows/histories/<workflow>-<scenario>-<label>.json.
 // Existing files are never overwritten or deleted: old histories are the compatibility promise.
 //
-//   npm run build && node scripts/record-workflow-histories.mjs [--label <name>] [--workflows <dist/workflows/index.js>]
+//   npm run build && node scripts/record-workflow-histories.mjs [--label <name>] [--workflows <dist/workflows/index.js>] [--only <prefix>]
 //
+// --only login-id-change (or required-info-application) records one workflow's scenarios: the one
+// whose code changed.
 // --label defaults to the short commit of HEAD; --workflows lets you record from another checkout's
 // build (how the histories of the code before `patched('login-id-change-v2')` were recorded).
 // Plain JS so it runs unchanged against an older checkout's dist/.
@@ -27,16 +29,23 @@ const arg = (name, fallback) => {
 const label = arg('label', execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim());
 const workflowsPath = path.resolve(arg('workflows', path.join(ROOT, 'dist/workflows/index.js')));
 const outDir = path.resolve(arg('out', path.join(ROOT, 'test/workflows/histories')));
+const only = arg('only', undefined);
 const TASK_QUEUE = 'record-histories';
 const WRONG = '000000';
 const EXHAUSTED = '999999';
 
 // Scripted activities: a code WRONG is wrong (attempts left), EXHAUSTED is the last wrong one.
 const activities = {
-  async sendIdentityCode() {},
+  // A member whose ID says so has a phone no code reaches: the first send fails every attempt.
+  async sendIdentityCode({ memberId }) {
+    if (memberId.startsWith('unsendable-')) throw new Error('the SMS provider refused the message');
+  },
   async sendEmailCode() {},
   async checkNewLoginId({ newLoginId }) {
     return newLoginId.includes('taken') ? { ok: false, code: 'LOGIN_ID_TAKEN', message: 'taken' } : { ok: true, loginId: newLoginId.toLowerCase() };
+  },
+  async checkNewLoginIdAndSendCode(input) {
+    return activities.checkNewLoginId(input);
   },
   async checkCode({ code }) {
     if (code === WRONG) return { ok: false, code: 'VERIFICATION_CODE_INVALID', attemptsRemaining: 4 };
@@ -81,6 +90,7 @@ const LOGIN_ID_CHANGE_SCENARIOS = {
     await tryUpdate(handle, 'submitIdentityCode', EXHAUSTED);
   },
   expired: async () => {},
+  unsendable: async () => {},
 };
 
 const REVIEWER = 'reviewer-1';
@@ -147,24 +157,26 @@ try {
       return fs.existsSync(file);
     };
 
-    for (const [scenario, drive] of Object.entries(LOGIN_ID_CHANGE_SCENARIOS)) {
+    for (const [scenario, drive] of Object.entries(only && only !== 'login-id-change' ? {} : LOGIN_ID_CHANGE_SCENARIOS)) {
       if (kept('login-id-change', scenario)) continue;
       const workflowId = `login-id-change:record-${scenario}-${randomUUID()}`;
       const limits = scenario === 'expired' ? { ...LIMITS, wholeChangeSeconds: 2 } : LIMITS;
-      const input = { changeId: randomUUID(), memberId: randomUUID(), sessionId: randomUUID(), limits };
+      const memberId = scenario === 'unsendable' ? `unsendable-${randomUUID()}` : randomUUID();
+      const input = { changeId: randomUUID(), memberId, sessionId: randomUUID(), limits };
       const start = new WithStartWorkflowOperation('loginIdChangeWorkflow', {
         workflowId,
         taskQueue: TASK_QUEUE,
         args: [input],
         workflowIdConflictPolicy: 'FAIL',
       });
-      await client.workflow.executeUpdateWithStart('identityCodeSent', { startWorkflowOperation: start });
+      // Refused (SERVICE_UNAVAILABLE) in the unsendable scenario: the refusal is part of the history.
+      await client.workflow.executeUpdateWithStart('identityCodeSent', { startWorkflowOperation: start }).catch(() => undefined);
       const handle = client.workflow.getHandle(workflowId);
       await drive(handle);
       await record('loginIdChangeWorkflow', 'login-id-change', scenario, handle);
     }
 
-    for (const [scenario, drive] of Object.entries(REQUIRED_INFO_APPLICATION_SCENARIOS)) {
+    for (const [scenario, drive] of Object.entries(only && only !== 'required-info-application' ? {} : REQUIRED_INFO_APPLICATION_SCENARIOS)) {
       if (kept('required-info-application', scenario)) continue;
       const applicationId = randomUUID();
       const memberId = randomUUID();

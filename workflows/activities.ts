@@ -33,6 +33,17 @@ export interface LoginIdChangeActivities {
   checkNewLoginId(input: { key?: string; memberId: string; newLoginId: string }): Promise<NewLoginIdCheck>;
   /** Step 3: a 6-digit code by email to the new address. */
   sendEmailCode(input: { key: string; changeId: string; memberId: string; newLoginId: string; limits: LoginIdChangeLimits }): Promise<void>;
+  /**
+   * Step 3 in one activity (v3): checkNewLoginId, then — only when the address is accepted — the code
+   * to it as sendEmailCode sends it, under the send's key; answers the check.
+   */
+  checkNewLoginIdAndSendCode(input: {
+    key: string;
+    changeId: string;
+    memberId: string;
+    newLoginId: string;
+    limits: LoginIdChangeLimits;
+  }): Promise<NewLoginIdCheck>;
   /** Steps 2 and 4: checks (and on success consumes) a code; the outcome is recorded under the key. */
   checkCode(input: { key: string; changeId: string; step: CodeStep; code: string }): Promise<CodeCheck>;
   resendCode(input: { key: string; changeId: string; memberId: string; step: CodeStep; limits: LoginIdChangeLimits }): Promise<ResendOutcome>;

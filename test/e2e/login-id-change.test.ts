@@ -166,10 +166,13 @@ describe('change login ID: the Temporal workflow over HTTP', () => {
     const tooSoon = await change.resend().expect(429);
     expect(tooSoon.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) });
     await change.identityCode(change.smsCode()).expect(200);
+    const mailBefore = [messagesTo(other.loginId, 'email').length, messagesTo(change.member.loginId, 'email').length];
     const taken = await change.newLoginId(other.loginId).expect(409);
     expect(taken.body.code).toBe('LOGIN_ID_TAKEN');
     const same = await change.newLoginId(change.member.loginId).expect(422);
     expect(same.body.code).toBe('VALIDATION_FAILED');
+    // A refused address is sent no code (the check and the send are one activity: the send only after an accepted check).
+    expect([messagesTo(other.loginId, 'email').length, messagesTo(change.member.loginId, 'email').length]).toEqual(mailBefore);
     const malformed = await change.newLoginId('not-an-email').expect(400);
     expect(malformed.body.code).toBe('VALIDATION_FAILED');
     await change

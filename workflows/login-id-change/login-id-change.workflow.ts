@@ -60,7 +60,7 @@ const UNSENDABLE = 'The code cannot be sent right now; try again in a few minute
  * code that cannot be sent after a few attempts is refused as SERVICE_UNAVAILABLE at once.
  *
  * Since LOGIN_ID_CHANGE_V3_PATCH: a step's own activities (code sends and checks, the new address's
- * check, the commit) run as local activities — in the worker, inside the workflow task that carries
+ * check and its code in one, the commit) run as local activities — in the worker, inside the workflow task that carries
  * the member's Update, their results recorded as markers — instead of a round trip through the server
  * each. Their keys make a re-run after a crash (the whole workflow task runs again) return what the
  * first run did, as for a retried scheduled activity. The closing notices stay scheduled activities:
@@ -187,11 +187,30 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
     submitNewLoginId,
     (requested) =>
       act(newLoginIdStep, async () => {
-        const check = await local.checkNewLoginId({ key: activityKey.newLoginId(changeId, ++newLoginIdAttempts), memberId, newLoginId: requested });
+        if (v3) {
+          // One local activity: the check, and the code only to an accepted address.
+          let accepted;
+          try {
+            accepted = await localSends.checkNewLoginIdAndSendCode({
+              key: activityKey.send(changeId, 'EMAIL', ++sent.EMAIL),
+              changeId,
+              memberId,
+              newLoginId: requested,
+              limits,
+            });
+          } catch (error) {
+            throw unsendable(error);
+          }
+          if (!accepted.ok) throw refuse(accepted.code, accepted.message);
+          newLoginId = accepted.loginId;
+          if (!isOver()) moveTo('AWAITING_EMAIL_CODE');
+          return;
+        }
+        const check = await activities.checkNewLoginId({ key: activityKey.newLoginId(changeId, ++newLoginIdAttempts), memberId, newLoginId: requested });
         if (!check.ok) throw refuse(check.code, check.message);
         if (isOver()) return;
         try {
-          await localSends.sendEmailCode({ key: activityKey.send(changeId, 'EMAIL', ++sent.EMAIL), changeId, memberId, newLoginId: check.loginId, limits });
+          await sends.sendEmailCode({ key: activityKey.send(changeId, 'EMAIL', ++sent.EMAIL), changeId, memberId, newLoginId: check.loginId, limits });
         } catch (error) {
           throw unsendable(error);
         }

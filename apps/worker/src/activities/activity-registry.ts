@@ -20,6 +20,7 @@ const LOGIN_ID_CHANGE: (keyof LoginIdChangeActivities)[] = [
   'sendIdentityCode',
   'checkNewLoginId',
   'sendEmailCode',
+  'checkNewLoginIdAndSendCode',
   'checkCode',
   'resendCode',
   'commitLoginIdChange',

@@ -30,6 +30,13 @@ export class LoginIdChangeActivitiesImpl implements LoginIdChangeActivities {
   sendEmailCode: LoginIdChangeActivities['sendEmailCode'] = ({ key, changeId, memberId, newLoginId, limits }) =>
     refusalsAreFinal(() => this.codes.sendEmailCode(orFresh(key), changeId, memberId, newLoginId, limits));
 
+  checkNewLoginIdAndSendCode: LoginIdChangeActivities['checkNewLoginIdAndSendCode'] = ({ key, changeId, memberId, newLoginId, limits }) =>
+    refusalsAreFinal(async () => {
+      const check = await this.commits.checkNewLoginId(memberId, newLoginId);
+      if (check.ok) await this.codes.sendEmailCode(key, changeId, memberId, check.loginId, limits);
+      return check;
+    });
+
   checkCode: LoginIdChangeActivities['checkCode'] = ({ key, changeId, step, code }) =>
     refusalsAreFinal(() => this.codes.check(orFresh(key), changeId, step, code));
 
