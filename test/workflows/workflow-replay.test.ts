@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
+import { LOGIN_ID_CHANGE_V2_PATCH, LOGIN_ID_CHANGE_V3_PATCH } from '../../workflows/login-id-change/login-id-change.contract.js';
 
 const HISTORIES = path.resolve('test/workflows/histories');
 const BUNDLE = path.resolve('dist/workflow-bundle.js');
@@ -27,6 +28,15 @@ const fixtures = fs
 describe('recorded workflow histories replay against the current code', () => {
   it('has histories of the login-ID change recorded before the current version', () => {
     expect(fixtures.filter((fixture) => fixture.name.startsWith('login-id-change-')).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('has login-ID change histories of every version: before the patches, v2 and v3 (local steps)', () => {
+    // A patch's ID is in its marker's details: found in the encoded history.
+    const marked = (fixture: { historyProtoBase64: string }, patch: string) => Buffer.from(fixture.historyProtoBase64, 'base64').includes(patch);
+    const changes = fixtures.filter((fixture) => fixture.name.startsWith('login-id-change-'));
+    expect(changes.some((fixture) => !marked(fixture, LOGIN_ID_CHANGE_V2_PATCH))).toBe(true);
+    expect(changes.some((fixture) => marked(fixture, LOGIN_ID_CHANGE_V2_PATCH) && !marked(fixture, LOGIN_ID_CHANGE_V3_PATCH))).toBe(true);
+    expect(changes.some((fixture) => marked(fixture, LOGIN_ID_CHANGE_V3_PATCH))).toBe(true);
   });
 
   it('replays every history without a nondeterminism error', async () => {
