@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { runClosedLoop, type ClosedLoopResult } from './closed-loop.js';
 import { OutboxIndex } from './outbox-index.js';
+import { threadCpuMs } from './process-cpu.js';
 
 export const LOGIN_ID_CHANGE_STEPS = ['start (identity check)', 'identity-code', 'new-login-id', 'email-code', 'confirm'] as const;
 
@@ -32,6 +33,8 @@ export interface LoginIdChangeDriveOutput {
   readonly changes: ClosedLoopResult;
   /** Latencies (ms) of each step's HTTP exchange over the measured changes, in step order. */
   readonly stepLatenciesMs: number[][];
+  /** CPU ms of this client thread over the whole run (the members' side: HTTP client, reading codes). */
+  readonly clientCpuMs: number;
 }
 
 const EXPECTED = [
@@ -43,6 +46,7 @@ const EXPECTED = [
 ] as const;
 
 export default async function driveLoginIdChanges(input: LoginIdChangeDriveInput): Promise<LoginIdChangeDriveOutput> {
+  const cpuFrom = threadCpuMs();
   const outbox = new OutboxIndex(input.outboxDir);
   const stepLatenciesMs: number[][] = LOGIN_ID_CHANGE_STEPS.map(() => []);
 
@@ -79,5 +83,5 @@ export default async function driveLoginIdChanges(input: LoginIdChangeDriveInput
       warmupOperations: input.warmup,
     },
   );
-  return { changes, stepLatenciesMs };
+  return { changes, stepLatenciesMs, clientCpuMs: threadCpuMs() - cpuFrom };
 }

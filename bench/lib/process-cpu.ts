@@ -14,8 +14,21 @@ export function processCpuMs(pid: number = process.pid): number {
     const { user, system } = process.cpuUsage();
     return (user + system) / 1_000;
   }
+  return statCpuMs(`/proc/${pid}/stat`);
+}
+
+/**
+ * CPU time (ms) of the calling thread alone — e.g. a client in a worker thread, whose process also
+ * runs the server it measures — from /proc/thread-self/stat; NaN without /proc. Work the thread hands
+ * to libuv's pool (file reads) is not in it.
+ */
+export function threadCpuMs(): number {
+  return statCpuMs('/proc/thread-self/stat');
+}
+
+function statCpuMs(file: string): number {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = fs.readFileSync(file, 'utf8');
     // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1_000) / TICKS_PER_SECOND;

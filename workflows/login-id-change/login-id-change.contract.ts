@@ -58,8 +58,9 @@ export const changeStatus = defineQuery<LoginIdChangeView>('changeStatus');
 export const LOGIN_ID_CHANGE_V2_PATCH = 'login-id-change-v2-exactly-once';
 
 /**
- * patched() ID of the version whose steps run their activities as local activities (on top of v2).
- * Histories started before it replay with scheduled activities (test/workflows/workflow-replay.test.ts).
+ * patched() ID of the version whose steps run their activities as local activities; it includes v2,
+ * and a new change records this marker alone. Histories started before it replay with scheduled
+ * activities (test/workflows/workflow-replay.test.ts).
  */
 export const LOGIN_ID_CHANGE_V3_PATCH = 'login-id-change-v3-local-steps';
 

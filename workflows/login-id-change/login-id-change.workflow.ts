@@ -68,7 +68,10 @@ const UNSENDABLE = 'The code cannot be sent right now; try again in a few minute
  */
 export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<LoginIdChangeView> {
   const { changeId, memberId, limits } = input;
-  const v2 = patched(LOGIN_ID_CHANGE_V2_PATCH);
+  // v3 includes v2. A new change records the v3 marker alone (each marker costs a history event and
+  // a search-attribute upsert); a v2 history replays its v2 marker, a v1 history neither.
+  const v3 = patched(LOGIN_ID_CHANGE_V3_PATCH);
+  const v2 = v3 || patched(LOGIN_ID_CHANGE_V2_PATCH);
   const timeout = `${limits.activityTimeoutSeconds ?? DEFAULT_ACTIVITY_TIMEOUT_SECONDS} seconds`;
   // Each activity is a short database or outbox operation: a lost one (worker crash) is retried soon.
   const activities = proxyActivities<LoginIdChangeActivities>({
@@ -83,7 +86,6 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
       })
     : activities;
   // v3: the same two retry policies, as local activities for the steps.
-  const v3 = v2 && patched(LOGIN_ID_CHANGE_V3_PATCH);
   const local = v3
     ? proxyLocalActivities<LoginIdChangeActivities>({ startToCloseTimeout: timeout, retry: { initialInterval: '1 second', maximumInterval: '10 seconds' } })
     : activities;
