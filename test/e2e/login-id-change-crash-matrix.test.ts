@@ -1,7 +1,8 @@
 // quality.md R1 inside every activity of the login-ID change: for each activity × {before, after}
 // (and notifyLoginIdChanged × sent: its message left, its delivery row not yet written) the worker kills itself at that point of a real change (WORKER_FAULT_POINT) and is restarted; for
 // the SIGSTOP cases it freezes there longer than the activity's startToCloseTimeout and is resumed,
-// so the first attempt finishes after its retry began. Each case is judged from outside — HTTP
+// so the first attempt finishes after it timed out and its retry runs the same key again (the
+// steps' local activities are retried by the resumed worker itself). Each case is judged from outside — HTTP
 // answers, outbox files, database rows: the change completes once, one notice per address, one
 // code per send, the code the member holds is still accepted, a wrong code counts once, one audit
 // row per event, the revert link in the notice the member got still reverts the change.
