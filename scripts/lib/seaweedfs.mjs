@@ -81,8 +81,22 @@ async function createBucket(endpoint, bucket) {
  * Starts `weed server` (master, volume, filer and S3 gateway in one process) on free loopback
  * ports with data in a temporary folder, waits until S3 answers and creates `bucket`.
  * Resolves with { endpoint, bucket, env (the DOCUMENTS_STORAGE=s3 variables), dataDir, stop() }.
+ * A server that exits at start or whose S3 gateway has not answered in 25 s (it normally takes
+ * ~3.5 s; once in a CI run one never did) is stopped and one more is started on fresh ports; the error of the last attempt carries
+ * the end of its log.
  */
-export async function startSeaweedfs({ weed = findWeed(), bucket = 'documents', logFile, dataDir } = {}) {
+export async function startSeaweedfs(options = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce({ ...options, timeoutMs: 25_000 });
+    } catch (error) {
+      // Also when it exited at once: a port taken between freePort() and weed's bind is the likely cause.
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
+async function startOnce({ weed = findWeed(), bucket = 'documents', logFile, dataDir, timeoutMs }) {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'seaweedfs-'));
   const ports = {};
   for (const name of ['master', 'masterGrpc', 'volume', 'volumeGrpc', 'filer', 'filerGrpc', 's3', 's3Grpc']) ports[name] = await freePort();
@@ -122,7 +136,9 @@ export async function startSeaweedfs({ weed = findWeed(), bucket = 'documents', 
     `-s3.config=${config}`,
     '-iam=false',
   ];
-  const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
+  // Without a log file of the caller's, the log goes into the data folder: its end is quoted if the start fails.
+  const log = logFile ?? path.join(dir, 'weed.log');
+  const out = fs.openSync(log, 'a');
   const child = spawn(weed, args, { stdio: ['ignore', out, out], detached: false });
   let exited = false;
   child.once('exit', () => {
@@ -139,17 +155,18 @@ export async function startSeaweedfs({ weed = findWeed(), bucket = 'documents', 
   };
   try {
     await waitFor(
-      async () => {
-        if (exited) throw Object.assign(new Error('weed exited'), { fatal: true });
-        return s3Answers(ports.s3);
-      },
-      { timeoutMs: 60_000, what: 'the SeaweedFS S3 gateway' },
+      // An exit ends the wait at once (waitFor takes a throw for "not yet").
+      async () => exited || s3Answers(ports.s3),
+      { timeoutMs, what: 'the SeaweedFS S3 gateway' },
     );
-    if (exited) throw new Error(`weed server exited at start${logFile ? `; see ${logFile}` : ''}`);
+    if (exited) throw new Error('weed server exited at start');
     await createBucket(endpoint, bucket);
   } catch (error) {
+    const tail = readTail(log);
     await stop();
-    throw error;
+    throw new Error(`${error.message}${logFile ? `; see ${logFile}` : ''}\n${tail}`, { cause: error });
+  } finally {
+    fs.closeSync(out);
   }
   const env = {
     DOCUMENTS_STORAGE: 's3',
@@ -161,6 +178,15 @@ export async function startSeaweedfs({ weed = findWeed(), bucket = 'documents', 
     S3_FORCE_PATH_STYLE: 'true',
   };
   return { endpoint, bucket, env, dataDir: dir, pid: child.pid, stop };
+}
+
+/** The last lines of a log file ('' when it cannot be read). */
+function readTail(file, lines = 20) {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
 }
 
 // `node scripts/lib/seaweedfs.mjs install` installs it; `… start` runs one until Ctrl-C (prints its env).

@@ -104,6 +104,27 @@ describe('login-ID change workflow (Temporal client, real worker)', () => {
     expect(events).toEqual([{ action: 'LOGIN_ID_CHANGE_EXPIRED' }]);
   });
 
+  it("keys the checks and the new address's code by the Update they answer, so a lost Update's number is never answered for the next one", async () => {
+    const { member, handle, view } = await started();
+    const [wrong, right, address] = [`check-wrong-${randomUUID()}`, `check-right-${randomUUID()}`, `address-${randomUUID()}`];
+    const code = smsCode(member);
+    const other = code === '000000' ? '111111' : '000000';
+    expect(await refusal(handle.executeUpdate(submitIdentityCode, { args: [other], updateId: wrong }))).toMatchObject({ code: 'VERIFICATION_CODE_INVALID' });
+    await handle.executeUpdate(submitIdentityCode, { args: [code], updateId: right });
+    await handle.executeUpdate(submitNewLoginId, { args: [uniqueEmail('wf')], updateId: address });
+    // Read while the change runs (its codes and checks go when it ends).
+    const checks: { check_key: string }[] = await dataSource.query('SELECT check_key FROM verification_checks WHERE subject_id = ? ORDER BY check_key', [
+      view.changeId,
+    ]);
+    expect(checks.map((row) => row.check_key)).toEqual([`${view.changeId}:IDENTITY:check:1:${wrong}`, `${view.changeId}:IDENTITY:check:2:${right}`]);
+    const issued: { issue_key: string }[] = await dataSource.query(
+      `SELECT issue_key FROM verification_codes WHERE subject_id = ? AND purpose = 'LOGIN_ID_EMAIL'`,
+      [view.changeId],
+    );
+    expect(issued.map((row) => row.issue_key)).toEqual([`${view.changeId}:EMAIL:1:${address}`]);
+    await handle.executeUpdate(cancelChange);
+  });
+
   it('refuses an SMS code past its lifetime; a re-sent code works; re-sends are limited', async () => {
     const { member, handle } = await started({ smsCodeTtlSeconds: 1, resendAfterSeconds: 0, maxResends: 1 });
     const first = smsCode(member);

@@ -75,7 +75,27 @@ export const activityKey = {
   commit: (changeId: string) => `${changeId}:COMMIT`,
   notify: (changeId: string) => `${changeId}:NOTIFY`,
   close: (changeId: string) => `${changeId}:CLOSE`,
+  /**
+   * v3: the key of an activity run on an Update's input (a code to check, a new address) also names
+   * that Update. A local activity acts before its workflow task is recorded: if that task is lost
+   * (a worker crash, and the Update with it), the member's next submission gets the same number —
+   * but not the same key, so it is checked, or sent, afresh; a retry of the same Update keeps its key.
+   */
+  ofUpdate: (key: string, updateId: string) => `${key}:${updateId.length <= UPDATE_ID_IN_KEY_MAX ? updateId : `#${fnv1a(updateId)}`}`,
 } as const;
+
+/** Update IDs up to this long go into a key as they are (the API's are UUIDs); longer ones as a hash. Keys are at most 200 characters. */
+const UPDATE_ID_IN_KEY_MAX = 100;
+
+/** 32-bit FNV-1a of a string, hex: deterministic, for workflow code (no crypto in the sandbox). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
 
 /** startToCloseTimeout of each activity unless the input says otherwise (tests shorten it). */
 export const DEFAULT_ACTIVITY_TIMEOUT_SECONDS = 10;

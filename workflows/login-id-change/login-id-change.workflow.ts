@@ -1,8 +1,10 @@
 import {
   ActivityFailure,
   allHandlersFinished,
+  ApplicationFailure,
   CancelledFailure,
   condition,
+  currentUpdateInfo,
   patched,
   proxyActivities,
   proxyLocalActivities,
@@ -133,17 +135,21 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
     };
   // Runs one member action at a time; a refusal fails the Update, not the workflow. In v2 an action
   // that waited for the lock checks the step again: the action before it may have moved the change.
-  const act = async (steps: readonly LoginIdChangeStatus[], action: () => Promise<void>): Promise<LoginIdChangeView> => {
+  // The action gets `ofThisUpdate` for the keys of activities on the Update's input (v3; v2 keeps its keys).
+  const act = async (steps: readonly LoginIdChangeStatus[], action: (ofThisUpdate: (key: string) => string) => Promise<void>): Promise<LoginIdChangeView> => {
+    // Read as the handler starts, not behind the lock: the Update this action answers.
+    const updateId = v3 ? currentUpdateInfo()?.id : undefined;
+    const ofThisUpdate = (key: string) => (updateId === undefined ? key : activityKey.ofUpdate(key, updateId));
     if (v2) {
       return lock.run(async () => {
         refuseUnlessAt(steps);
-        await action();
+        await action(ofThisUpdate);
         return view();
       });
     }
     busy = true;
     try {
-      await action();
+      await action(ofThisUpdate);
     } finally {
       busy = false;
     }
@@ -159,11 +165,12 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
       attemptsRemaining: check.code === 'VERIFICATION_CODE_INVALID' ? check.attemptsRemaining : undefined,
     });
   };
-  const checkCode = (step: CodeStep, code: string) => local.checkCode({ key: activityKey.check(changeId, step, ++checked[step]), changeId, step, code });
+  const checkCode = (step: CodeStep, code: string, ofThisUpdate: (key: string) => string) =>
+    local.checkCode({ key: ofThisUpdate(activityKey.check(changeId, step, ++checked[step])), changeId, step, code });
   const codeStep = (): CodeStep => (status === 'AWAITING_IDENTITY_CODE' ? 'IDENTITY' : 'EMAIL');
   // A send that failed all its attempts: the member hears it now (503), not from a late message.
-  // A local activity's last failure reaches the workflow as the activity's own failure (an
-  // ApplicationFailure or a TimeoutFailure), not wrapped in an ActivityFailure as a scheduled one's is.
+  // A failure a local activity threw reaches the workflow as its own ApplicationFailure, not wrapped
+  // in an ActivityFailure as a scheduled one's is (its timeout does come as an ActivityFailure).
   const sendFailed = (error: unknown) =>
     v2 && (error instanceof ActivityFailure || (v3 && error instanceof TemporalFailure && !(error instanceof CancelledFailure)));
   const unsendable = (error: unknown) => (sendFailed(error) ? refuse('SERVICE_UNAVAILABLE', UNSENDABLE) : error);
@@ -178,8 +185,8 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
   setHandler(
     submitIdentityCode,
     (code) =>
-      act(identityStep, async () => {
-        applyCodeCheck(await checkCode('IDENTITY', code));
+      act(identityStep, async (ofThisUpdate) => {
+        applyCodeCheck(await checkCode('IDENTITY', code, ofThisUpdate));
         if (!isOver()) moveTo('AWAITING_NEW_LOGIN_ID');
       }),
     { validator: expectStep(...identityStep) },
@@ -188,20 +195,21 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
   setHandler(
     submitNewLoginId,
     (requested) =>
-      act(newLoginIdStep, async () => {
+      act(newLoginIdStep, async (ofThisUpdate) => {
         if (v3) {
           // One local activity: the check, and the code only to an accepted address.
           let accepted;
           try {
             accepted = await localSends.checkNewLoginIdAndSendCode({
-              key: activityKey.send(changeId, 'EMAIL', ++sent.EMAIL),
+              key: ofThisUpdate(activityKey.send(changeId, 'EMAIL', ++sent.EMAIL)),
               changeId,
               memberId,
               newLoginId: requested,
               limits,
             });
           } catch (error) {
-            throw unsendable(error);
+            // The check's own refusal (a member who is gone: NOT_FOUND) is answered as v2 answered it.
+            throw error instanceof ApplicationFailure && error.nonRetryable ? error : unsendable(error);
           }
           if (!accepted.ok) throw refuse(accepted.code, accepted.message);
           newLoginId = accepted.loginId;
@@ -225,8 +233,8 @@ export async function loginIdChangeWorkflow(input: LoginIdChangeInput): Promise<
   setHandler(
     submitEmailCode,
     (code) =>
-      act(emailStep, async () => {
-        applyCodeCheck(await checkCode('EMAIL', code));
+      act(emailStep, async (ofThisUpdate) => {
+        applyCodeCheck(await checkCode('EMAIL', code, ofThisUpdate));
         if (!isOver()) moveTo('AWAITING_CONFIRMATION');
       }),
     { validator: expectStep(...emailStep) },
