@@ -68,6 +68,14 @@ describe('FileOutboxTransport', () => {
     expect(read(outboxFileName('sms', 'race')).text).toMatch(/^attempt \d+$/);
   });
 
+  it('makes the folder again when it was removed after an earlier message', async () => {
+    await outbox.sendSms({ to: '+821012345678', text: 'one', idempotencyKey: 'k1' });
+    fs.rmSync(directory, { recursive: true });
+
+    await expect(outbox.sendSms({ to: '+821012345678', text: 'two', idempotencyKey: 'k2' })).resolves.toBe('sent');
+    expect(files()).toEqual([outboxFileName('sms', 'k2')]);
+  });
+
   it('writes one file per distinct key', async () => {
     await outbox.sendSms({ to: '+821012345678', text: 'one', idempotencyKey: 'k1' });
     await outbox.sendSms({ to: '+821012345678', text: 'two', idempotencyKey: 'k2' });

@@ -41,13 +41,12 @@ export class FileOutboxTransport implements EmailTransport, SmsTransport {
 
   private async write(message: OutboxMessage, idempotencyKey: string): Promise<SendOutcome> {
     const target = path.join(this.directory, outboxFileName(message.channel, idempotencyKey));
-    await fs.mkdir(this.directory, { recursive: true });
-    // Cheap early exit for retries; the link below is what actually decides a race.
-    if (await exists(target)) return 'duplicate';
     // Dot-prefixed and not *.json, so readers listing the outbox skip it.
     const temporary = path.join(this.directory, `.${randomUUID()}.tmp`);
+    // No existence check first: the link decides, for a retry as for a race (P4, docs/quality.md:
+    // each file system call is a trip through libuv's pool, and a retry is rare).
     try {
-      const handle = await fs.open(temporary, 'wx');
+      const handle = await this.openExclusive(temporary);
       try {
         await handle.writeFile(`${JSON.stringify(message, null, 2)}\n`, 'utf8');
         await handle.sync();
@@ -60,16 +59,22 @@ export class FileOutboxTransport implements EmailTransport, SmsTransport {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 'duplicate';
       throw error;
     } finally {
-      await fs.rm(temporary, { force: true });
+      await fs.unlink(temporary).catch(ignoreMissing);
+    }
+  }
+
+  /** Opens a new file, creating the folder when it is missing (the first message, or after it was removed). */
+  private async openExclusive(file: string): Promise<fs.FileHandle> {
+    try {
+      return await fs.open(file, 'wx');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await fs.mkdir(this.directory, { recursive: true });
+      return fs.open(file, 'wx');
     }
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
+function ignoreMissing(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'ENOENT') throw error;
 }
