@@ -3,7 +3,7 @@
 const tier = process.env.TEST_TIER ?? 'unit';
 
 const tiers = {
-  unit: { roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/workflows'], testMatch: ['**/*.spec.ts'] },
+  unit: { roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/workflows', '<rootDir>/scripts'], testMatch: ['**/*.spec.ts'] },
   integration: { roots: ['<rootDir>/test/integration'], testMatch: ['**/*.test.ts'] },
   workflows: { roots: ['<rootDir>/test/workflows'], testMatch: ['**/*.test.ts'], stack: true },
   e2e: { roots: ['<rootDir>/test/e2e'], testMatch: ['**/*.test.ts'], stack: true },

@@ -49,12 +49,17 @@ export async function freePort() {
   });
 }
 
+/** Thrown by a waitFor check when waiting longer is pointless (the process it waits for has exited): the wait ends at once. */
+export class WaitAbandoned extends Error {}
+
+/** Polls `check` until it returns true; a check that throws means "not yet", unless it throws WaitAbandoned. */
 export async function waitFor(check, { timeoutMs = 60_000, intervalMs = 250, what = 'condition' } = {}) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       if (await check()) return;
-    } catch {
+    } catch (error) {
+      if (error instanceof WaitAbandoned) throw error;
       // not yet
     }
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -96,7 +101,7 @@ export async function startDevServer({ cli, port = 7233, uiPort, dbFile, logFile
   child.once('exit', () => (exited = true));
   await waitFor(
     async () => {
-      if (exited) throw new Error('exited');
+      if (exited) throw new WaitAbandoned('exited');
       if (!(await portOpen(port))) return false;
       const health = spawnSync(cli, ['operator', 'cluster', 'health', '--address', `127.0.0.1:${port}`], { encoding: 'utf8' });
       return health.status === 0;

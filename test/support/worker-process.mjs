@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { stopProcess, waitFor } from '../../scripts/lib/temporal-cli.mjs';
+import { stopProcess, WaitAbandoned, waitFor } from '../../scripts/lib/temporal-cli.mjs';
 
 const WORKER_MAIN = path.resolve('dist/apps/worker/src/main.js');
 
@@ -44,7 +44,7 @@ export class WorkerProcess {
     const polling = `"pid":${child.pid},`;
     await waitFor(
       () => {
-        if (exited) throw new Error('worker exited');
+        if (exited) throw new WaitAbandoned('worker exited');
         return fs
           .readFileSync(this.logFile, 'utf8')
           .split('\n')
