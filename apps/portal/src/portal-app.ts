@@ -26,20 +26,27 @@ export interface PortalApp {
   close(): Promise<void>;
 }
 
-/** One JSON line per request: method, path (never the query: it may hold a token), status, time. */
+// The API's rule for a client's X-Request-Id (libs/web request-logging.ts): the portal forwards the
+// id to the API, so one it keeps must be one the API keeps too, or the two processes' lines part.
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * One JSON line per request, as the API's (docs/operations.md): method, path (never the query: it
+ * may hold a token), route, status, ms.
+ */
 function requestLogging(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     const incoming = req.headers['x-request-id'];
-    const requestId = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+    const requestId = typeof incoming === 'string' && CLIENT_REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.locals.requestId = requestId;
     res.setHeader('X-Request-Id', requestId);
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
-      pageDuration.observe({ method: req.method, route: String(route), status: String(res.statusCode) }, seconds);
+      const route = String((req.route as { path?: string } | undefined)?.path ?? 'unmatched');
+      pageDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
       if (req.path === '/health' || req.path === '/metrics' || req.path.startsWith('/assets/')) return;
-      logger.info({ requestId, method: req.method, path: req.path, status: res.statusCode, durationMs: Math.round(seconds * 1000) }, 'request');
+      logger.info({ requestId, method: req.method, path: req.path, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
     });
     next();
   };
