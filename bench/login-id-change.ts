@@ -10,6 +10,7 @@
 // --seconds N at most per measured run (default 60), --cost N bcrypt cost (default 4: step 1 checks
 // the password once; bench:password measures bcrypt, this bench the workflow path).
 import 'reflect-metadata';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { INestApplication } from '@nestjs/common';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { DataSource } from 'typeorm';
@@ -32,7 +34,7 @@ import { runClosedLoop, type ClosedLoopResult } from './lib/closed-loop.js';
 import { combineRuns } from './lib/load-generator.js';
 import { LOGIN_ID_CHANGE_STEPS, type ChangingMember, type LoginIdChangeDriveInput, type LoginIdChangeDriveOutput } from './lib/login-id-change-driver.js';
 import { summariseLatencies, type LatencySummary } from './lib/percentile.js';
-import { cpuSnapshot } from './lib/process-cpu.js';
+import { cpuSnapshot, threadSplitSnapshot, type ThreadSplit } from './lib/process-cpu.js';
 import { runInWorker } from './lib/run-in-worker.js';
 
 const TARGET_STEP_P50_MS = 50;
@@ -212,11 +214,12 @@ async function main(): Promise<void> {
     // than wall-clock figures. The members' HTTP client (a thread of this process) is measured apart
     // and not counted: it is not the system's work, and the reference has no member.
     const pids = { bench: process.pid, worker: worker.pid, temporal: temporal.child.pid };
-    const cpu: Partial<Record<'before' | 'floor' | 'localFloor' | 'changes' | 'after', { ms: Record<keyof typeof pids, number>; operations: number }>> = {};
+    const cpu: Partial<Record<'before' | 'floor' | 'localFloor' | 'changes' | 'after', { ms: Record<keyof typeof pids, number>; workerThreads: ThreadSplit; operations: number }>> = {};
     const withCpu = async <T>(side: keyof typeof cpu, operations: number, run: () => Promise<T>): Promise<T> => {
       const used = cpuSnapshot(pids);
+      const workerThreads = threadSplitSnapshot(worker!.pid!);
       const result = await run();
-      cpu[side] = { ms: used(), operations };
+      cpu[side] = { ms: used(), workerThreads: workerThreads(), operations };
       return result;
     };
 
@@ -253,6 +256,19 @@ async function main(): Promise<void> {
 
     const after = await withCpu('after', warmup + changes, () => referenceRun(client, config.temporal.taskQueue, `${runId}:after`, changes, warmup));
     console.log(fmtRun('reference 2: start + 5 Updates (no activities)', after.run, 'workflows'));
+
+    // The change's own work apart from Temporal: its activities called directly, in a process of their own.
+    console.log('  the same changes\' activities called directly (no Temporal) …');
+    const direct = JSON.parse(
+      (
+        await promisify(execFile)(process.execPath, [
+          fileURLToPath(new URL('./lib/login-id-change-activities.js', import.meta.url)),
+          path.join(runDir, 'direct'),
+          String(changes),
+          String(concurrency),
+        ])
+      ).stdout.trim(),
+    ) as { changes: number; cpuMsPerChange: number };
 
     const reference = combineRuns([before.run, after.run]);
     const referenceSteps = before.stepLatenciesMs.map((latencies, step) => summariseLatencies([...latencies, ...after.stepLatenciesMs[step]]));
@@ -315,6 +331,21 @@ async function main(): Promise<void> {
           `${pct(run.run.throughput / reference.throughput)} of its workflows/s, slowest step p50 ×${slowest.toFixed(2)}`,
       );
     }
+    // Where the change's CPU goes beyond its floor: its own work (the activities called directly), the API, and what is left.
+    const localFloorCpu = perOperation('localFloor');
+    console.log(
+      `  the change's activities called directly (no Temporal, own SQLite and outbox): ${ms(direct.cpuMsPerChange)} ms per change; ` +
+        `local-activity floor + that = ${ms(localFloorCpu.total + direct.cpuMsPerChange)} ms, ×${((localFloorCpu.total + direct.cpuMsPerChange) / refTotal).toFixed(2)} the reference ` +
+        `before the API's own work (API − Update client ${ms(change.bench - localFloorCpu.bench)} ms)`,
+    );
+    const threads = (side: keyof typeof cpu) => {
+      const { workerThreads, operations } = cpu[side]!;
+      return `main ${ms(workerThreads.main / operations)}, core ${ms(workerThreads.core / operations)}, other ${ms(workerThreads.other / operations)}`;
+    };
+    console.log(
+      `  worker CPU by thread per flow (main: activities and the SDK's JS; core: Temporal's Rust core; other: the workflow sandbox's thread, libuv, GC): ` +
+        `change ${threads('changes')}; local floor ${threads('localFloor')}; reference ${threads('before')}`,
+    );
     console.log(
       `  on ${os.cpus().length} CPUs with nothing else running, that CPU cost alone would allow about ${((os.cpus().length * 1_000) / change.total).toFixed(1)} changes/s ` +
         `(reference ${((os.cpus().length * 1_000) / refTotal).toFixed(1)} workflows/s)`,

@@ -47,3 +47,48 @@ export function cpuSnapshot<Name extends string>(pids: Readonly<Record<Name, num
     return Object.fromEntries(Object.keys(now).map((name) => [name, now[name as Name] - before[name as Name]])) as Record<Name, number>;
   };
 }
+
+/** A process's CPU ms by kind of thread: see threadSplitSnapshot. */
+export interface ThreadSplit {
+  /** The main thread (tid = pid): for the worker, its activities and the SDK's JS side. */
+  readonly main: number;
+  /** Threads named tokio-*: the Temporal SDK core (Rust: gRPC, the state machines). */
+  readonly core: number;
+  /** The rest: worker threads (the workflow sandbox), libuv's pool, V8's GC and compiler. */
+  readonly other: number;
+}
+
+/**
+ * CPU ms of `pid`'s threads since the snapshot, split as ThreadSplit, from /proc/<pid>/task
+ * (NaN without /proc). Threads that ended in between are not in it: read it around a run of a
+ * long-lived process.
+ */
+export function threadSplitSnapshot(pid: number): () => ThreadSplit {
+  const read = (): Map<string, { kind: keyof ThreadSplit; ms: number }> => {
+    const threads = new Map<string, { kind: keyof ThreadSplit; ms: number }>();
+    let tids: string[];
+    try {
+      tids = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      return threads;
+    }
+    for (const tid of tids) {
+      let name: string;
+      try {
+        name = fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      } catch {
+        continue;
+      }
+      const kind = tid === String(pid) ? 'main' : name.startsWith('tokio') ? 'core' : 'other';
+      threads.set(tid, { kind, ms: statCpuMs(`/proc/${pid}/task/${tid}/stat`) });
+    }
+    return threads;
+  };
+  const before = read();
+  return () => {
+    const split = { main: 0, core: 0, other: 0 };
+    if (before.size === 0) return { main: Number.NaN, core: Number.NaN, other: Number.NaN };
+    for (const [tid, { kind, ms }] of read()) if (Number.isFinite(ms)) split[kind] += ms - (before.get(tid)?.ms ?? 0);
+    return split;
+  };
+}
