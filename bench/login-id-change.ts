@@ -214,7 +214,9 @@ async function main(): Promise<void> {
     // than wall-clock figures. The members' HTTP client (a thread of this process) is measured apart
     // and not counted: it is not the system's work, and the reference has no member.
     const pids = { bench: process.pid, worker: worker.pid, temporal: temporal.child.pid };
-    const cpu: Partial<Record<'before' | 'floor' | 'localFloor' | 'changes' | 'after', { ms: Record<keyof typeof pids, number>; workerThreads: ThreadSplit; operations: number }>> = {};
+    const cpu: Partial<
+      Record<'before' | 'floor' | 'localFloor' | 'changes' | 'after', { ms: Record<keyof typeof pids, number>; workerThreads: ThreadSplit; operations: number }>
+    > = {};
     const withCpu = async <T>(side: keyof typeof cpu, operations: number, run: () => Promise<T>): Promise<T> => {
       const used = cpuSnapshot(pids);
       const workerThreads = threadSplitSnapshot(worker!.pid!);
@@ -258,7 +260,7 @@ async function main(): Promise<void> {
     console.log(fmtRun('reference 2: start + 5 Updates (no activities)', after.run, 'workflows'));
 
     // The change's own work apart from Temporal: its activities called directly, in a process of their own.
-    console.log('  the same changes\' activities called directly (no Temporal) …');
+    console.log("  the same changes' activities called directly (no Temporal) …");
     const direct = JSON.parse(
       (
         await promisify(execFile)(process.execPath, [

@@ -80,7 +80,9 @@ for (let index = 0; index < warmup + changes; index++) {
 
 /** The code a send delivered, read from its outbox file as the member would read it. */
 const codeSent = (channel: 'sms' | 'email', key: string) =>
-  (JSON.parse(fs.readFileSync(path.join(config.outboxDir, outboxFileName(channel, `verification:${key}`)), 'utf8')) as { text: string }).text.match(/\b\d{6}\b/)![0];
+  (JSON.parse(fs.readFileSync(path.join(config.outboxDir, outboxFileName(channel, `verification:${key}`)), 'utf8')) as { text: string }).text.match(
+    /\b\d{6}\b/,
+  )![0];
 const expectOk = (step: string, outcome: { ok: boolean }) => {
   if (!outcome.ok) throw new Error(`${step} answered ${JSON.stringify(outcome)}`);
 };
@@ -94,7 +96,10 @@ async function change(index: number): Promise<void> {
   const identityKey = activityKey.send(changeId, 'IDENTITY', 1);
   await activities.sendIdentityCode({ key: identityKey, changeId, memberId, limits });
   const identityCode = codeSent('sms', identityKey);
-  expectOk('identity code', await activities.checkCode({ key: ofUpdate(activityKey.check(changeId, 'IDENTITY', 1)), changeId, step: 'IDENTITY', code: identityCode }));
+  expectOk(
+    'identity code',
+    await activities.checkCode({ key: ofUpdate(activityKey.check(changeId, 'IDENTITY', 1)), changeId, step: 'IDENTITY', code: identityCode }),
+  );
   const emailKey = ofUpdate(activityKey.send(changeId, 'EMAIL', 1));
   expectOk('new login ID', await activities.checkNewLoginIdAndSendCode({ key: emailKey, changeId, memberId, newLoginId, limits }));
   const emailCode = codeSent('email', emailKey);
