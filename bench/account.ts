@@ -13,15 +13,14 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createConnection, createPool, type Pool } from 'mysql2/promise';
-import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/api-app.js';
 import { loadConfig, parseDatabaseUrl } from '#app/config';
-import { dataSourceOptions } from '#app/persistence';
 import { createJsonLogger } from '#app/web';
 import { accountRead, type AccountRead } from './lib/account-read.js';
 import { CpuProfiler } from './lib/cpu-profile.js';
 import { startFrameworkFloor, type FrameworkFloorPlatform } from './lib/framework-floors.js';
 import { combineRuns, generateLoadInChildProcess, type LoadResult } from './lib/load-generator.js';
+import { migrate } from './lib/migrate.js';
 
 const TARGET_THROUGHPUT_RATIO = 0.6;
 // The API's p99 against the bare endpoint's p99 in the same run.
@@ -100,10 +99,7 @@ async function main(): Promise<void> {
   let pool: Pool | undefined;
   const floors: Array<{ platform: FrameworkFloorPlatform; url: string; close: () => Promise<void> }> = [];
   try {
-    const migrator = new DataSource(dataSourceOptions(parseDatabaseUrl(databaseUrl.toString())));
-    await migrator.initialize();
-    await migrator.runMigrations({ transaction: 'each' });
-    await migrator.destroy();
+    await migrate(parseDatabaseUrl(databaseUrl.toString()));
 
     const config = loadConfig({
       ...process.env,

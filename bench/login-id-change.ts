@@ -21,12 +21,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { INestApplication } from '@nestjs/common';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/api-app.js';
 import type * as TemporalCli from '../scripts/lib/temporal-cli.mjs';
 import type * as WorkerProcessModule from '../test/support/worker-process.mjs';
 import { loadConfig } from '#app/config';
-import { dataSourceOptions } from '#app/persistence';
 import { createJsonLogger } from '#app/web';
 import { benchStep, FIVE_UPDATES_STEPS } from '#workflows/bench/five-updates.workflow';
 import { assertKnownArgs, intArg } from './lib/cli-args.js';
@@ -36,6 +34,7 @@ import { LOGIN_ID_CHANGE_STEPS, type ChangingMember, type LoginIdChangeDriveInpu
 import { summariseLatencies, type LatencySummary } from './lib/percentile.js';
 import { cpuSnapshot, threadSplitSnapshot, type ThreadSplit } from './lib/process-cpu.js';
 import { runInWorker } from './lib/run-in-worker.js';
+import { migrate } from './lib/migrate.js';
 
 const TARGET_STEP_P50_MS = 50;
 const TARGET_STEP_P99_MS = 150;
@@ -176,10 +175,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'info',
       WORKER_PORT: String(await freePort()),
     };
-    const migrator = new DataSource(dataSourceOptions(loadConfig({ ...process.env, ...env }).database));
-    await migrator.initialize();
-    await migrator.runMigrations({ transaction: 'each' });
-    await migrator.destroy();
+    await migrate(loadConfig({ ...process.env, ...env }).database);
 
     console.log('P4 — whole login-ID changes over HTTP against a five-Update workflow on the same server and worker');
     console.log('  starting a Temporal dev server (in memory) and the worker process …');

@@ -17,14 +17,13 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { INestApplication } from '@nestjs/common';
 import bcrypt from 'bcrypt';
-import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/api-app.js';
 import { loadConfig } from '#app/config';
-import { dataSourceOptions } from '#app/persistence';
 import { createJsonLogger } from '#app/web';
 import { assertKnownArgs, intArg } from './lib/cli-args.js';
 import { runClosedLoop } from './lib/closed-loop.js';
 import { combineRuns, generateLoadInWorker, type LoadOptions, type LoadResult } from './lib/load-generator.js';
+import { migrate } from './lib/migrate.js';
 
 // docs/quality.md P1: ≥ 95 % of the bcrypt ceiling.
 const TARGET_RATIO = 0.95;
@@ -125,10 +124,7 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: '127.0.0.1:1',
     };
     const config = loadConfig(env);
-    const migrator = new DataSource(dataSourceOptions(config.database));
-    await migrator.initialize();
-    await migrator.runMigrations({ transaction: 'each' });
-    await migrator.destroy();
+    await migrate(config.database);
 
     app = await createApiApp(config, createJsonLogger('api', 'silent'));
     await app.listen(0, '127.0.0.1');

@@ -16,15 +16,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/api-app.js';
 import { createPortalApp, type PortalApp } from '../apps/portal/src/portal-app.js';
 import { createPortalLogger } from '../apps/portal/src/logger.js';
 import { loadConfig } from '#app/config';
-import { dataSourceOptions } from '#app/persistence';
 import { createJsonLogger } from '#app/web';
 import { assertKnownArgs, intArg } from './lib/cli-args.js';
 import { summariseLatencies } from './lib/percentile.js';
+import { migrate } from './lib/migrate.js';
 
 assertKnownArgs(['rounds', 'warmup']);
 const rounds = intArg('rounds', 200, 10, 10_000);
@@ -143,10 +142,7 @@ async function main(): Promise<void> {
       PORTAL_COOKIE_SECRET: randomBytes(32).toString('base64url'),
     };
     const config = loadConfig(env);
-    const migrator = new DataSource(dataSourceOptions(config.database));
-    await migrator.initialize();
-    await migrator.runMigrations({ transaction: 'each' });
-    await migrator.destroy();
+    await migrate(config.database);
     api = await createApiApp(config, createJsonLogger('api', 'silent'));
     await api.listen(0, '127.0.0.1');
     const apiBase = `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;

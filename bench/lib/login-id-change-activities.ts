@@ -9,17 +9,16 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { DataSource } from 'typeorm';
 import { ActivityRegistry } from '../../apps/worker/src/activities/activity-registry.js';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { loadConfig } from '#app/config';
-import { MemberEntity } from '#app/members';
+import { SignUpService } from '#app/members';
 import { outboxFileName } from '#app/notifications';
-import { dataSourceOptions } from '#app/persistence';
 import { createJsonLogger, NestJsonLogger } from '#app/web';
 import type { LoginIdChangeActivities } from '#workflows/activities';
 import { activityKey } from '#workflows/login-id-change/login-id-change.contract';
 import { runClosedLoop } from './closed-loop.js';
+import { migrate } from './migrate.js';
 
 const [dir, changesArg, concurrencyArg] = process.argv.slice(2);
 if (!dir) throw new Error('usage: login-id-change-activities.js <dir> <changes> <concurrency>');
@@ -35,46 +34,33 @@ const config = loadConfig({
   OUTBOX_DIR: path.join(dir, 'outbox'),
   DOCUMENTS_DIR: path.join(dir, 'documents'),
   LOG_LEVEL: 'info',
+  BCRYPT_COST: '4',
 });
-const migrator = new DataSource(dataSourceOptions(config.database));
-await migrator.initialize();
-await migrator.runMigrations({ transaction: 'each' });
-await migrator.destroy();
+await migrate(config.database);
 
 const logger = createJsonLogger('worker', 'info', fs.createWriteStream(path.join(dir, 'activities.log')));
 const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new NestJsonLogger(logger) });
 const activities = app.get(ActivityRegistry).activities() as unknown as LoginIdChangeActivities;
-const dataSource = app.get(DataSource);
 const limits = config.loginIdChange;
 
+// Members made as sign-up makes them (the product's own service; bcrypt at cost 4: setup, not measured).
+const signUps = app.get(SignUpService, { strict: false });
 const members: string[] = [];
 for (let index = 0; index < warmup + changes; index++) {
-  const id = randomUUID();
-  const now = new Date();
-  await dataSource.manager.insert(MemberEntity, {
-    id,
-    loginId: `direct.${index}@example.com`,
-    passwordHash: 'not used',
-    memberType: 'PERSONAL',
-    name: 'Bench Member',
-    businessName: null,
-    businessRegistrationNumber: null,
-    mobilePhone: `+8210${String(10_000_000 + index)}`,
-    language: 'en',
-    serviceArea: 'KR',
-    billingEmail: `direct.${index}@example.com`,
-    addressCountry: null,
-    addressPostalCode: null,
-    addressLine1: null,
-    addressLine2: null,
-    failedPasswordAttempts: 0,
-    lockedUntil: null,
-    passwordResetRequired: false,
-    mobilePhoneChangedAt: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  });
+  const loginId = `direct.${index}@example.com`;
+  const { id } = await signUps.signUp(
+    {
+      loginId,
+      password: 'Qz7!mKp2#x',
+      name: 'Bench Member',
+      memberType: 'PERSONAL',
+      mobilePhone: `+8210${String(10_000_000 + index)}`,
+      language: 'en',
+      serviceArea: 'KR',
+      billingEmail: loginId,
+    },
+    { type: 'SYSTEM', id: null },
+  );
   members.push(id);
 }
 
